@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+//
+// Swiftlet: federated learning for edge devices.
+//
+// Layers (each a library product; lower layers never import higher ones):
+//   SwiftletTensor  storage, seeded randomness, compute kernels        (no dependencies)
+//   SwiftletNN      layers, models, losses, optimizers, safetensors     (SwiftletTensor only)
+//   SwiftletData    IDX/gzip readers, bundled datasets, batching        (SwiftletTensor)
+//   SwiftletBenchmarks  the measurements behind `swiftlet bench`
+//   swiftlet        the command-line tool (swift-argument-parser)
+//
+// See docs/ARCHITECTURE.md for the picture and the data flow.
+
+import Foundation
+import PackageDescription
+
+/// Release builds compile for the vector units of the machine that builds them.
+///
+/// The compiler's default x86-64 target is the 2003 baseline (SSE2): no AVX, no FMA, so the SIMD kernels
+/// would run at a quarter of the machine's speed. Swiftlet builds and runs on the same machine in every
+/// documented workflow (`swift run`, `swift test`, CI), so release builds pass `-target-cpu native`.
+/// Set `SWIFTLET_TARGET_CPU` to choose another CPU (`haswell`, `znver4`, `skylake-avx512`, …) when building
+/// binaries for other machines, or to `portable` to use the compiler's default (required when Swiftlet is
+/// consumed as a remote package dependency, since SwiftPM refuses unsafe flags there).
+let targetCPU = ProcessInfo.processInfo.environment["SWIFTLET_TARGET_CPU"] ?? "native"
+let vectorSettings: [SwiftSetting] = targetCPU == "portable"
+    ? []
+    : [.unsafeFlags(["-target-cpu", targetCPU])]
+
+/// The compute layers are always optimised, even in debug builds: `swift test` trains real models, and
+/// unoptimised generic code is 50–100× slower and allocates where specialised code does not.
+let optimizedSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Swiftlet",
+    platforms: [.macOS(.v15), .iOS(.v18)],
+    products: [
+        .library(name: "SwiftletTensor", targets: ["SwiftletTensor"]),
+        .library(name: "SwiftletNN", targets: ["SwiftletNN"]),
+        .library(name: "SwiftletData", targets: ["SwiftletData"]),
+        .executable(name: "swiftlet", targets: ["swiftlet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "SwiftletTensor",
+            swiftSettings: strictSettings + vectorSettings + optimizedSettings
+        ),
+        .target(
+            name: "SwiftletNN",
+            dependencies: ["SwiftletTensor"],
+            swiftSettings: strictSettings + vectorSettings + optimizedSettings
+        ),
+        .target(
+            name: "SwiftletData",
+            dependencies: ["SwiftletTensor"],
+            swiftSettings: strictSettings + vectorSettings + optimizedSettings
+        ),
+        .target(
+            name: "SwiftletBenchmarks",
+            dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData"],
+            swiftSettings: strictSettings + vectorSettings
+        ),
+        .executableTarget(
+            name: "swiftlet",
+            dependencies: [
+                "SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletBenchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings + vectorSettings
+        ),
+        .target(
+            name: "CAllocationCounter",
+            path: "Tests/CAllocationCounter"
+        ),
+        .testTarget(
+            name: "SwiftletTensorTests",
+            dependencies: ["SwiftletTensor"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletNNTests",
+            dependencies: ["SwiftletNN", "SwiftletData", "CAllocationCounter"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletDataTests",
+            dependencies: ["SwiftletData"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

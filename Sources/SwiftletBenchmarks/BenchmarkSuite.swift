@@ -1,0 +1,2 @@
+/// The measurements behind `swiftlet bench`: each prints figures and returns a JSON-encodable report.
+public enum BenchmarkSuite {}

@@ -1,0 +1,93 @@
+import SwiftletTensor
+
+/// A fully connected layer: `y = x Wᵀ + b`, with `W` shaped `[outputs, inputs]` as in PyTorch's `nn.Linear`.
+///
+/// Accepts any input shape and treats it as flat (`[C, H, W]` → `C·H·W` features).
+/// Initialisation matches PyTorch: `W, b ~ U(−1/√inputs, 1/√inputs)`.
+public final class Dense: Layer {
+    public var name: String
+    /// The number of output features.
+    public let outputs: Int
+    /// Whether the layer has a bias.
+    public let useBias: Bool
+    private(set) var inputs = 0
+    private var weight = UnsafeMutablePointer<Float>(bitPattern: 64)!
+    private var bias: UnsafeMutablePointer<Float>?
+    private var weightGradient: UnsafeMutablePointer<Float>?
+    private var biasGradient: UnsafeMutablePointer<Float>?
+
+    /// Creates a dense layer with `outputs` features.
+    public init(_ outputs: Int, bias: Bool = true, name: String = "dense") {
+        self.outputs = outputs
+        self.useBias = bias
+        self.name = name
+    }
+
+    public var summary: String { "Dense(\(inputs) → \(outputs)\(useBias ? "" : ", no bias"))" }
+
+    public func build(inputShape: [Int]) throws(ModelError) -> [Int] {
+        guard outputs > 0 else { throw .invalidConfiguration(layer: name, reason: "outputs must be positive, got \(outputs)") }
+        inputs = inputShape.reduce(1, *)
+        guard inputs > 0 else { throw .shapeMismatch(layer: name, expected: "a non-empty input", actual: inputShape) }
+        return [outputs]
+    }
+
+    public var parameterSpecs: [ParameterSpec] {
+        var specs = [ParameterSpec(name: "weight", shape: [outputs, inputs], role: .weight)]
+        if useBias { specs.append(ParameterSpec(name: "bias", shape: [outputs], role: .bias)) }
+        return specs
+    }
+
+    public func initializeParameters(_ parameters: UnsafeMutableBufferPointer<Float>, generator: inout SeededGenerator) {
+        let bound = 1 / Float(inputs).squareRoot()
+        for i in parameters.indices { parameters[i] = generator.nextFloat(in: -bound...bound) }
+    }
+
+    public func bind(parameters: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>?]) {
+        weight = parameters
+        bias = useBias ? parameters + outputs * inputs : nil
+        weightGradient = gradients[0]
+        biasGradient = useBias ? gradients[1] : nil
+    }
+
+    public func backwardNeeds(inputGradient: Bool) -> BackwardNeeds {
+        BackwardNeeds(input: weightGradient != nil, output: false)
+    }
+
+    public func memory(capacity: Int, training: Bool) -> LayerMemory {
+        // Enough packing space for the largest of the three products; the pool multiplies by its thread count.
+        let k = Swift.max(inputs, outputs, capacity)
+        return LayerMemory(workspace: 8 * Kernels.gemmWorkspaceCount(m: k, n: k, k: k))
+    }
+
+    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
+        var beta: Float = 0
+        if let bias {
+            for s in 0..<batchSize { (output + s * outputs).update(from: bias, count: outputs) }
+            beta = 1
+        }
+        context.pool.gemm(transA: false, transB: true, m: batchSize, n: outputs, k: inputs, alpha: 1,
+                          a: input, lda: inputs, b: weight, ldb: inputs, beta: beta,
+                          c: output, ldc: outputs, workspace: context.workspace)
+    }
+
+    public func backward(
+        input: UnsafePointer<Float>?, output: UnsafePointer<Float>?,
+        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        batchSize: Int, context: LayerContext
+    ) {
+        if let weightGradient, let input {
+            context.pool.gemm(transA: true, transB: false, m: outputs, n: inputs, k: batchSize, alpha: 1,
+                              a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 0,
+                              c: weightGradient, ldc: inputs, workspace: context.workspace)
+        }
+        if let biasGradient {
+            Kernels.sumRows(outputGradient, rows: batchSize, columns: outputs, into: biasGradient)
+        }
+        if let inputGradient {
+            context.pool.gemm(transA: false, transB: false, m: batchSize, n: inputs, k: outputs, alpha: 1,
+                              a: outputGradient, lda: outputs, b: weight, ldb: inputs, beta: 0,
+                              c: inputGradient, ldc: inputs, workspace: context.workspace)
+        }
+    }
+}
