@@ -101,6 +101,9 @@ public protocol Layer: AnyObject {
     func memory(capacity: Int, training: Bool) -> LayerMemory
     /// Hands the layer its saved buffer (``LayerMemory/saved`` floats, or `nil` when it asked for none).
     func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?)
+    /// Checks raw user input before the first layer runs (only the model's first layer is asked), for
+    /// layers whose input has more structure than "finite floats" — an embedding's token indices.
+    func validate(input: UnsafePointer<Float>, batchSize: Int) throws(ModelError)
     /// Computes `output` from `input` for `batchSize` samples.
     func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext)
     /// Writes parameter gradients (overwriting) and, if `inputGradient` is non-nil, the gradient of the loss
@@ -121,5 +124,6 @@ extension Layer {
     public func bind(parameters: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>?]) {}
     public func memory(capacity: Int, training: Bool) -> LayerMemory { LayerMemory() }
     public func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?) {}
+    public func validate(input: UnsafePointer<Float>, batchSize: Int) throws(ModelError) {}
     public var parameterSpecs: [ParameterSpec] { [] }
 }

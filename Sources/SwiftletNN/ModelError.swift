@@ -14,6 +14,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case labelOutOfRange(sample: Int, label: Int, classes: Int)
     /// Sample `sample` has a NaN or infinite input value at `index` (flat index within the sample).
     case nonFiniteInput(sample: Int, index: Int)
+    /// Sample `sample` has an input the first layer cannot accept (an embedding index out of range, …).
+    case invalidInput(layer: String, sample: Int, reason: String)
     /// Sample `sample` has a NaN or infinite target value.
     case nonFiniteTarget(sample: Int)
     /// The loss became NaN or infinite; the update was not applied.
@@ -45,6 +47,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             return "sample \(sample): label \(label) is outside 0..<\(classes)"
         case .nonFiniteInput(let sample, let index):
             return "sample \(sample): input value \(index) is NaN or infinite"
+        case .invalidInput(let layer, let sample, let reason):
+            return "layer '\(layer)', sample \(sample): \(reason)"
         case .nonFiniteTarget(let sample):
             return "sample \(sample): target is NaN or infinite"
         case .nonFiniteLoss(let step):

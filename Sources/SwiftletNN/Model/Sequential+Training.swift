@@ -91,6 +91,7 @@ extension Sequential {
             let bad = input.firstIndex { !$0.isFinite }!
             throw .nonFiniteInput(sample: bad / inputSize, index: bad % inputSize)
         }
+        if let first = layers.first { try first.validate(input: input.baseAddress!, batchSize: batchSize) }
     }
 
     /// Runs the model forward in inference mode and returns its output (`batchSize × outputSize` values).
