@@ -111,10 +111,7 @@ extension InflateStream {
                     let sub = (bitBuffer >> UInt64(Self.distanceBits)) & ((1 << UInt64(distanceEntry & 31)) - 1)
                     distanceEntry = distanceTable[Int(distanceEntry >> 16) + Int(sub)]
                 }
-                guard (distanceEntry >> 5) & 7 == 1 else {
-                    if bitCount < 15 && position >= input.count { throw GzipError(.truncatedData) }
-                    throw GzipError(.invalidSymbol(offset: offset))
-                }
+                guard (distanceEntry >> 5) & 7 == 1 else { throw invalidCode(distanceEntry) }
                 let distanceBits = Int(distanceEntry & 31)
                 let distanceExtra = Int((distanceEntry >> 8) & 31)
                 guard distanceBits + distanceExtra <= bitCount else { throw GzipError(.truncatedData) }
@@ -134,8 +131,7 @@ extension InflateStream {
                 bitCount -= codeBits
                 return
             default:
-                if bitCount < 15 && position >= input.count { throw GzipError(.truncatedData) }
-                throw GzipError(.invalidSymbol(offset: offset))
+                throw invalidCode(entry)
             }
         }
     }

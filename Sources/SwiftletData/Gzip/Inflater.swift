@@ -48,8 +48,8 @@ struct InflateStream {
         self.windowStart = output.count
     }
 
-    /// The input offset of the next unconsumed bit's byte, for error messages.
-    var offset: Int { position - bitCount / 8 }
+    /// The input offset of the byte holding the next unconsumed bit, for error messages.
+    var offset: Int { (position * 8 - bitCount) / 8 }
 
     /// Decodes blocks until the final one, then realigns `position` to the first byte after the stream.
     mutating func run() throws(GzipError) {
@@ -116,14 +116,20 @@ struct InflateStream {
             entry = table.entries[Int(entry >> 16) + subIndex]
         }
         let length = Int(entry & 31)
-        guard (entry >> 5) & 7 != UInt32(HuffmanTable.Kind.invalid.rawValue) else {
-            if bitCount < 15 && position >= input.count { throw GzipError(.truncatedData) }
-            throw GzipError(.invalidSymbol(offset: offset))
-        }
+        guard (entry >> 5) & 7 != UInt32(HuffmanTable.Kind.invalid.rawValue) else { throw invalidCode(entry) }
         guard length <= bitCount else { throw GzipError(.truncatedData) }
         bitBuffer >>= UInt64(length)
         bitCount -= length
         return entry
+    }
+
+    /// The error for an entry of kind ``HuffmanTable/Kind/invalid``: a symbol the format forbids if its
+    /// code was complete, a truncated stream if the input ran out before the code could be read.
+    func invalidCode(_ entry: UInt32) -> GzipError {
+        let codeBits = Int(entry & 31)  // 0 for slots no code reaches (incomplete codes): up to 15 bits decide.
+        let needed = codeBits > 0 ? codeBits : 15
+        if needed > bitCount && position >= input.count { return GzipError(.truncatedData) }
+        return GzipError(.invalidSymbol(offset: offset))
     }
 
     /// Drops the bits up to the next byte boundary.
