@@ -3,6 +3,7 @@ public enum BundledDataError: Error, Equatable, Sendable, CustomStringConvertibl
     /// No candidate directory held the dataset; `searched` lists them in the order tried.
     case notFound(dataset: String, searched: [String])
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .notFound(let dataset, let searched):

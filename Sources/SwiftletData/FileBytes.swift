@@ -7,6 +7,13 @@ enum FileBytes {
         let description: String
     }
 
+    /// The largest plausible gzip file whose output is at most `output` bytes: stored blocks add 5 bytes per
+    /// 64 KiB, and a megabyte more covers member headers.
+    static func compressedLimit(forOutput output: Int) -> Int {
+        let (limit, overflow) = (output / 8192 * 8193).addingReportingOverflow(1 << 20)
+        return overflow ? Int.max : limit
+    }
+
     /// The bytes of the file at `path`, if it exists, is a regular file and holds at most `limit` bytes.
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         var isDirectory: ObjCBool = false

@@ -67,6 +67,7 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A destination buffer has the wrong size for the requested batch.
     case bufferSizeMismatch(expected: Int, actual: Int)
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .sizeMismatch(let features, let labels, let shape):

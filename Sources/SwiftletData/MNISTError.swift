@@ -13,6 +13,7 @@ public enum MNISTError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The bundled data directory could not be found.
     case bundledDataNotFound(BundledDataError)
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .missingFile(let tried): return "MNIST file not found; tried \(tried.joined(separator: ", "))"

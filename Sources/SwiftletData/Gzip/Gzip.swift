@@ -24,8 +24,7 @@ public enum Gzip {
     public static func decompress(contentsOfFile path: String, maxOutputBytes: Int = defaultMaxOutputBytes) throws(GzipError) -> [UInt8] {
         let bytes: [UInt8]
         do throws(FileBytes.Failure) {
-            // A gzip file cannot be smaller than 1/1032 of its output (DEFLATE's best ratio) plus overhead.
-            bytes = try FileBytes.read(path, limit: maxOutputBytes / 1032 + (1 << 20))
+            bytes = try FileBytes.read(path, limit: FileBytes.compressedLimit(forOutput: maxOutputBytes))
         } catch {
             throw GzipError(.unreadable(error.description), file: path)
         }

@@ -55,6 +55,7 @@ public struct GzipError: Error, Equatable, Sendable, CustomStringConvertible {
         self.member = member
     }
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         var place = file.map { "\($0): " } ?? ""
         if let member { place += "gzip member \(member): " }
@@ -63,6 +64,7 @@ public struct GzipError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension GzipError.Reason: CustomStringConvertible {
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .unreadable(let why): return "cannot read: \(why)"

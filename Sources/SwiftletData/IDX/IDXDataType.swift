@@ -27,6 +27,7 @@ public enum IDXDataType: UInt8, Sendable, CaseIterable, CustomStringConvertible 
         }
     }
 
+    /// The type's name as used in error messages, e.g. "unsigned byte".
     public var description: String {
         switch self {
         case .uint8: return "unsigned byte"

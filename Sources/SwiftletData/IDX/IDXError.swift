@@ -39,12 +39,14 @@ public struct IDXError: Error, Equatable, Sendable, CustomStringConvertible {
         self.file = file
     }
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         (file.map { "\($0): " } ?? "") + reason.description
     }
 }
 
 extension IDXError.Reason: CustomStringConvertible {
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .unreadable(let why): return "cannot read or write: \(why)"

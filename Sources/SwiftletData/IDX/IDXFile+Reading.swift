@@ -8,7 +8,8 @@ extension IDXFile {
             let inflated: [UInt8]
             do throws(GzipError) {
                 // The largest legal header is 4 + 255 × 4 bytes.
-                inflated = try Gzip.decompress(bytes, maxOutputBytes: maximumPayloadBytes + 1024)
+                let (limit, overflow) = maximumPayloadBytes.addingReportingOverflow(1024)
+                inflated = try Gzip.decompress(bytes, maxOutputBytes: overflow ? Int.max : limit)
             } catch {
                 throw IDXError(.gzip(error))
             }
@@ -22,7 +23,7 @@ extension IDXFile {
     public init(contentsOfFile path: String, maximumPayloadBytes: Int = IDXFile.maximumPayloadBytes) throws(IDXError) {
         let bytes: [UInt8]
         do throws(FileBytes.Failure) {
-            bytes = try FileBytes.read(path, limit: maximumPayloadBytes + 1024)
+            bytes = try FileBytes.read(path, limit: FileBytes.compressedLimit(forOutput: maximumPayloadBytes))
         } catch {
             throw IDXError(.unreadable(error.description), file: path)
         }
