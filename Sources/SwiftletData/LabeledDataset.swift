@@ -37,6 +37,8 @@ public struct LabeledDataset: Sendable, Equatable {
     public func subset(_ indices: some Sequence<Int>) -> LabeledDataset {
         var features: [Float] = []
         var labels: [Int32] = []
+        features.reserveCapacity(indices.underestimatedCount * sampleSize)
+        labels.reserveCapacity(indices.underestimatedCount)
         for index in indices {
             features.append(contentsOf: self.features[(index * sampleSize)..<((index + 1) * sampleSize)])
             labels.append(self.labels[index])
@@ -56,13 +58,30 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case sizeMismatch(features: Int, labels: Int, sampleShape: [Int])
     /// Sample `sample` has a label outside `0..<classes`.
     case labelOutOfRange(sample: Int, label: Int, classes: Int)
+    /// A batch size that is zero or negative.
+    case invalidBatchSize(Int)
+    /// A validation fraction outside `0...1`.
+    case invalidSplitFraction(Double)
+    /// A sample index outside `0..<count`.
+    case sampleIndexOutOfRange(index: Int, count: Int)
+    /// A destination buffer has the wrong size for the requested batch.
+    case bufferSizeMismatch(expected: Int, actual: Int)
 
+    /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
         switch self {
         case .sizeMismatch(let features, let labels, let shape):
             return "\(features) feature values do not make \(labels) samples of shape \(shape)"
         case .labelOutOfRange(let sample, let label, let classes):
             return "sample \(sample): label \(label) is outside 0..<\(classes)"
+        case .invalidBatchSize(let size):
+            return "batch size \(size) must be positive"
+        case .invalidSplitFraction(let fraction):
+            return "validation fraction \(fraction) is outside 0...1"
+        case .sampleIndexOutOfRange(let index, let count):
+            return "sample index \(index) is outside 0..<\(count)"
+        case .bufferSizeMismatch(let expected, let actual):
+            return "buffer holds \(actual) values, the batch needs \(expected)"
         }
     }
 }
