@@ -1,6 +1,7 @@
 import Testing
 import SwiftletTensor
 @testable import SwiftletNN
+import CAllocationCounter
 
 @Suite struct GradientTermTests {
     /// One plain-SGD update of a 4-parameter vector whose trainable run is `1..<3`, with the given terms.
@@ -62,5 +63,26 @@ import SwiftletTensor
         #expect(Array(after[0..<frozen]) == Array(before[0..<frozen]))
         // Every trainable parameter moved towards 50 by roughly 0.1·(50 − w) ≈ 5.
         for i in frozen..<model.parameterCount { #expect(after[i] - before[i] > 4) }
+    }
+}
+
+@Suite struct OptimizerAllocationTests {
+    @Test func adamStepWithGradientTermsAllocatesNothingAfterTheFirstCall() throws {
+        #expect(swiftlet_allocations_supported() == 1)
+        let model = try Sequential(inputShape: [4], layers: [Dense(16, name: "fc1"), ReLU(name: "r1"), Dense(2, name: "fc2")], seed: 1)
+        let optimizer = Adam(learningRate: 0.01, weightDecay: 0.1)
+        optimizer.gradientTerms = [ProximalTerm(mu: 0.1, anchor: model.parameterVector),
+                                   ControlVariateTerm(correction: [Float](repeating: 0.01, count: model.parameterCount))]
+        let x: [Float] = (0..<32).map { Float($0 % 7) / 7 - 0.5 }
+        let y: [Int32] = [0, 1, 1, 0, 1, 0, 0, 1]
+        let loss = SoftmaxCrossEntropy()
+        try x.withUnsafeBufferPointer { xp in
+            try y.withUnsafeBufferPointer { yp in
+                _ = try model.trainStep(input: xp, targets: yp, batchSize: 8, loss: loss, optimizer: optimizer)
+                swiftlet_allocations_begin()
+                for _ in 0..<5 { _ = try model.trainStep(input: xp, targets: yp, batchSize: 8, loss: loss, optimizer: optimizer) }
+                #expect(swiftlet_allocations_end() == 0)
+            }
+        }
     }
 }
