@@ -160,3 +160,26 @@ import SwiftletTensor
         #expect(model.memoryReport(batchSize: 2).gradients == 0)
     }
 }
+
+@Suite struct WorkspacePlanningTests {
+    @Test func workspaceIsPlannedPerThread() throws {
+        // Layers state workspace per thread and ComputePool gives each part its own slice, so the plan
+        // must multiply by the thread count (it used to allocate one thread's share).
+        func model(_ pool: ComputePool) throws -> Sequential {
+            try Sequential(inputShape: [4], layers: [Dense(8, name: "fc1"), ReLU(name: "relu"), Dense(3, name: "fc2")], pool: pool)
+        }
+        let serial = try model(.serial).memoryReport(batchSize: 2).workspace
+        let four = try model(ComputePool(threads: 4)).memoryReport(batchSize: 2).workspace
+        #expect(serial > 0)
+        #expect(four == 4 * serial)
+    }
+
+    @Test func changingThePoolReplansTheWorkspace() throws {
+        let model = try Sequential(inputShape: [4], layers: [Dense(8, name: "fc1")])
+        model.plan(capacity: 2)
+        let serialBytes = try #require(model.plan).workspaceBytes
+        model.pool = ComputePool(threads: 3)
+        #expect(model.plan?.workspaceBytes == 3 * serialBytes)
+        #expect(model.plan?.capacity == 2)
+    }
+}

@@ -91,6 +91,8 @@ final class ExecutionPlan {
             savedTotal += saved
         }
         self.savedByLayer = savedByLayer
+        // Layers state scratch per thread (ComputePool hands part i the slice at i × per-part count).
+        workspaceMax *= pool.threadCount
         workspace = allocate(workspaceMax)
         workspaceBytes = workspaceMax * 4
         layerSavedBytes = savedTotal * 4
