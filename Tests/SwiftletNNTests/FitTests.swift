@@ -1,6 +1,7 @@
 import Testing
 import SwiftletTensor
 @testable import SwiftletNN
+import CAllocationCounter
 
 @Suite struct FitTests {
     /// Three Gaussian clusters in `dimensions`-D around well-separated centres: a seeded 3-class problem.
@@ -134,5 +135,34 @@ import SwiftletTensor
             try model.fit(features: [1, 2, 3, 4, 5], labels: [0, 1, 2], epochs: 1, batchSize: 2,
                           optimizer: SGD(learningRate: 0.1), generator: &generator)
         }
+    }
+
+    @Test func epochsAndBatchesAllocateNothing() throws {
+        // fit allocates its batch buffer, sample order and result list once per call; a call with four
+        // epochs of three batches (the last partial) must allocate exactly as much as a call with one.
+        #expect(swiftlet_allocations_supported() == 1)
+        let data = clusters(count: 10, seed: 9)
+        let model = try mlp()
+        let optimizer = Adam(learningRate: 0.01)
+        var generator = SeededGenerator(seed: 1)
+        func allocations(epochs: Int) throws -> Int {
+            swiftlet_allocations_begin()
+            try model.fit(features: data.features, labels: data.labels, epochs: epochs, batchSize: 4,
+                          optimizer: optimizer, generator: &generator)
+            return Int(swiftlet_allocations_end())
+        }
+        _ = try allocations(epochs: 1)  // plans buffers and allocates optimizer state
+        #expect(try allocations(epochs: 4) == allocations(epochs: 1))
+    }
+
+    @Test func shuffleDrawsTheSamePermutationAsSeededGenerator() {
+        var a = SeededGenerator(seed: 77)
+        var b = a
+        var reference = Array(0..<50)
+        var order = reference
+        a.shuffle(&reference)
+        Sequential.shuffle(&order, generator: &b)
+        #expect(order == reference)
+        #expect(a == b)
     }
 }

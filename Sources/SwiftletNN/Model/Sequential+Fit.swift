@@ -53,7 +53,7 @@ extension Sequential {
         results.reserveCapacity(epochs)
         let classes = outputSize
         for epoch in 0..<epochs {
-            generator.shuffle(&order)
+            Self.shuffle(&order, generator: &generator)
             var totalLoss = 0.0
             var correct = 0
             var start = 0
@@ -87,5 +87,17 @@ extension Sequential {
                                        accuracy: Float(correct) / Float(count)))
         }
         return results
+    }
+
+    /// Fisher–Yates over sample indices: the same permutation as ``SeededGenerator/shuffle(_:)`` draws, but
+    /// specialised to `Int`, because the generic version, called across modules, allocates on every swap.
+    static func shuffle(_ order: inout [Int], generator: inout SeededGenerator) {
+        order.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 1 else { return }
+            for i in stride(from: buffer.count - 1, to: 0, by: -1) {
+                let j = generator.nextInt(below: i + 1)
+                if i != j { buffer.swapAt(i, j) }
+            }
+        }
     }
 }
