@@ -86,3 +86,38 @@ import CAllocationCounter
         }
     }
 }
+
+@Suite struct GradientTermValidationTests {
+    func attempt(_ term: any GradientTerm) throws -> (ModelError?, unchanged: Bool) {
+        let model = try Sequential(inputShape: [4], layers: [Dense(8, name: "fc1"), ReLU(name: "r1"), Dense(3, name: "fc2")], seed: 1)
+        let before = model.parameterVector
+        let optimizer = SGD(learningRate: 0.1)
+        optimizer.gradientTerms = [term]
+        let x: [Float] = [0.1, -0.2, 0.3, 0.4]
+        let y: [Int32] = [1]
+        do {
+            try x.withUnsafeBufferPointer { xp in
+                try y.withUnsafeBufferPointer { yp in
+                    _ = try model.trainStep(input: xp, targets: yp, batchSize: 1, loss: SoftmaxCrossEntropy(), optimizer: optimizer)
+                }
+            }
+            return (nil, model.parameterVector == before)
+        } catch let error as ModelError {
+            return (error, model.parameterVector == before)
+        }
+    }
+
+    @Test func anchorOfWrongLengthIsRejectedBeforeTheStep() throws {
+        let result = try attempt(ProximalTerm(mu: 0.1, anchor: [Float](repeating: 0, count: 10)))
+        #expect(result.0 == .invalidConfiguration(layer: "ProximalTerm", reason: "anchor has 10 values, the model has 67 parameters"))
+        #expect(result.unchanged)
+    }
+
+    @Test func nonFiniteCorrectionIsRejectedNamingTheTensor() throws {
+        var correction = [Float](repeating: 0, count: 67)
+        correction[41] = .infinity  // fc2.weight starts at 40
+        let result = try attempt(ControlVariateTerm(correction: correction))
+        #expect(result.0 == .invalidConfiguration(layer: "ControlVariateTerm", reason: "correction value for fc2.weight[1] is NaN or infinite"))
+        #expect(result.unchanged)
+    }
+}

@@ -20,6 +20,11 @@ public final class ControlVariateTerm: GradientTerm {
         self.init(correction: zip(server, client).map { $0 - $1 })
     }
 
+    /// Checks the correction has one finite value per model parameter; ``Sequential/trainStep(input:targets:batchSize:loss:optimizer:)`` calls it.
+    public func validate(for model: Sequential) throws(ModelError) {
+        try validateFullModelVector(correction, named: "correction", term: "ControlVariateTerm", for: model)
+    }
+
     public func add(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, count: Int, parameterOffset: Int) {
         precondition(parameterOffset + count <= correction.count,
                      "ControlVariateTerm: correction has \(correction.count) values, the model needs at least \(parameterOffset + count)")

@@ -18,6 +18,11 @@ public final class ProximalTerm: GradientTerm {
         self.anchor = anchor
     }
 
+    /// Checks the anchor has one finite value per model parameter; ``Sequential/trainStep(input:targets:batchSize:loss:optimizer:)`` calls it.
+    public func validate(for model: Sequential) throws(ModelError) {
+        try validateFullModelVector(anchor, named: "anchor", term: "ProximalTerm", for: model)
+    }
+
     public func add(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, count: Int, parameterOffset: Int) {
         precondition(parameterOffset + count <= anchor.count,
                      "ProximalTerm: anchor has \(anchor.count) values, the model needs at least \(parameterOffset + count)")
