@@ -54,11 +54,11 @@ final class ExecutionPlan {
         }
         var keptBytes = 0
         var transientMax = 0
-        for i in 1...n where !kept[i] { transientMax = max(transientMax, sizes[i] * capacity) }
+        for i in 1..<(n + 1) where !kept[i] { transientMax = max(transientMax, sizes[i] * capacity) }
         let pingPong = transientMax > 0 ? (allocate(transientMax), allocate(transientMax)) : nil
         var activations = [UnsafeMutablePointer<Float>](repeating: UnsafeMutablePointer<Float>(bitPattern: 64)!, count: n + 1)
         var lastTransient = 1
-        for i in 1...n {
+        for i in 1..<(n + 1) {  // not 1...n: a model with no layers has n = 0
             if kept[i] {
                 activations[i] = allocate(sizes[i] * capacity)
                 keptBytes += sizes[i] * capacity * 4
@@ -91,6 +91,8 @@ final class ExecutionPlan {
             savedTotal += saved
         }
         self.savedByLayer = savedByLayer
+        // Layers state scratch per thread (ComputePool hands part i the slice at i × per-part count).
+        workspaceMax *= pool.threadCount
         workspace = allocate(workspaceMax)
         workspaceBytes = workspaceMax * 4
         layerSavedBytes = savedTotal * 4

@@ -125,6 +125,7 @@ extension Sequential {
         let plan = try ensurePlan(batchSize: batchSize)
         try checkInput(input, batchSize: batchSize)
         try loss.validate(targets: targets, batchSize: batchSize, outputSize: outputSize)
+        for term in optimizer.gradientTerms { try term.validate(for: self) }
         runForward(plan, input: input.baseAddress!, batchSize: batchSize, training: true)
         let n = layers.count
         let outputGradient = (n % 2 == 0) ? plan.gradientBuffers.0 : plan.gradientBuffers.1

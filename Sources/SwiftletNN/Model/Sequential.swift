@@ -30,8 +30,10 @@ public final class Sequential {
     var plan: ExecutionPlan?
     /// Per layer, per parameter spec: trainable or frozen.
     var trainableFlags: [[Bool]] = []
-    /// The pool kernels run on.
-    public var pool: ComputePool
+    /// The pool kernels run on. Changing it re-plans the buffers, since workspace is sized per thread.
+    public var pool: ComputePool {
+        didSet { if pool !== oldValue, let capacity = plan?.capacity { plan(capacity: capacity) } }
+    }
     /// The number of optimisation steps taken.
     public internal(set) var step = 0
 

@@ -21,6 +21,12 @@ public protocol GradientTerm: AnyObject {
     /// Adds the term to `gradients[0..<count]` for `parameters[0..<count]`, which start at `parameterOffset`
     /// in the model's parameter buffer.
     func add(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, count: Int, parameterOffset: Int)
+    /// Checks the term fits `model` (a full-model vector of the right length, finite values) before a step uses it.
+    func validate(for model: Sequential) throws(ModelError)
+}
+
+extension GradientTerm {
+    public func validate(for model: Sequential) throws(ModelError) {}
 }
 
 extension Optimizer {
