@@ -1,0 +1,149 @@
+import SwiftletTensor
+
+/// A long short-term memory layer over sequences `[T, F]` (Hochreiter & Schmidhuber, "Long Short-Term
+/// Memory", Neural Computation 1997; forget gate as in Gers et al. 2000), trained by full backpropagation
+/// through time.
+///
+/// Output: every hidden state `[T, H]`, or only the last `[H]` when `returnSequences` is false. The state
+/// starts at zero for every sample. Parameters use PyTorch's layout and gate order (i, f, g, o):
+/// `weight_ih [4H, F]`, `weight_hh [4H, H]`, and a single `bias [4H]` as in TensorFlow and LEAF — PyTorch's
+/// `bias_ih + bias_hh` is the equivalent. All are initialised from U(−1/√H, 1/√H), as PyTorch.
+///
+/// The input projection of all time steps is one matrix product (`[B·T, F] × W_ihᵀ`); each step then adds
+/// `h₋₁ × W_hhᵀ` for the whole batch. The activated gates and cell states of every step are kept in the
+/// saved buffer (`4H + H` floats per step and sample, plus the hidden states when the output holds only the
+/// last one); backward overwrites the gates with their gradients, then forms the weight and input
+/// gradients with three more products over all steps.
+public final class LSTM: Layer {
+    public var name: String
+    /// The size H of the hidden and cell states.
+    public let hiddenSize: Int
+    /// Whether the output is every step's hidden state (`[T, H]`) or only the last (`[H]`).
+    public let returnSequences: Bool
+    private(set) var steps = 0
+    private(set) var features = 0
+    var weightIH = UnsafeMutablePointer<Float>(bitPattern: 64)!
+    var weightHH = UnsafeMutablePointer<Float>(bitPattern: 64)!
+    var bias = UnsafeMutablePointer<Float>(bitPattern: 64)!
+    var weightIHGradient: UnsafeMutablePointer<Float>?
+    var weightHHGradient: UnsafeMutablePointer<Float>?
+    var biasGradient: UnsafeMutablePointer<Float>?
+    /// Gates, cells and (without `returnSequences`) hidden states for `capacity` samples, or nil when the
+    /// layer is not trained and keeps its state in the workspace instead.
+    var saved: UnsafeMutablePointer<Float>?
+    var capacity = 0
+
+    /// Creates a layer with `hiddenSize` units.
+    public init(hiddenSize: Int, returnSequences: Bool = true, name: String = "lstm") {
+        self.hiddenSize = hiddenSize
+        self.returnSequences = returnSequences
+        self.name = name
+    }
+
+    public var summary: String {
+        "LSTM(\(features) → \(hiddenSize)\(returnSequences ? ", sequences" : ", last step"))"
+    }
+
+    public func build(inputShape: [Int]) throws(ModelError) -> [Int] {
+        guard hiddenSize > 0 else {
+            throw .invalidConfiguration(layer: name, reason: "hidden size must be positive, got \(hiddenSize)")
+        }
+        guard inputShape.count == 2, inputShape[0] > 0, inputShape[1] > 0 else {
+            throw .shapeMismatch(layer: name, expected: "[steps, features]", actual: inputShape)
+        }
+        steps = inputShape[0]
+        features = inputShape[1]
+        return returnSequences ? [steps, hiddenSize] : [hiddenSize]
+    }
+
+    public var parameterSpecs: [ParameterSpec] {
+        [ParameterSpec(name: "weight_ih", shape: [4 * hiddenSize, features], role: .weight),
+         ParameterSpec(name: "weight_hh", shape: [4 * hiddenSize, hiddenSize], role: .weight),
+         ParameterSpec(name: "bias", shape: [4 * hiddenSize], role: .bias)]
+    }
+
+    public func initializeParameters(_ parameters: UnsafeMutableBufferPointer<Float>, generator: inout SeededGenerator) {
+        let bound = 1 / Float(hiddenSize).squareRoot()
+        for i in parameters.indices { parameters[i] = generator.nextFloat(in: -bound...bound) }
+    }
+
+    public func bind(parameters: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>?]) {
+        weightIH = parameters
+        weightHH = parameters + 4 * hiddenSize * features
+        bias = weightHH + 4 * hiddenSize * hiddenSize
+        weightIHGradient = gradients[0]
+        weightHHGradient = gradients[1]
+        biasGradient = gradients[2]
+    }
+
+    public func backwardNeeds(inputGradient: Bool) -> BackwardNeeds {
+        // With returnSequences the hidden states are the output, which the model keeps for us.
+        BackwardNeeds(input: weightIHGradient != nil, output: returnSequences)
+    }
+
+    /// Floats of per-step state for `capacity` samples: gates, cells, and hidden states unless they are the output.
+    func stateCount(capacity: Int) -> Int {
+        capacity * steps * hiddenSize * (returnSequences ? 5 : 6)
+    }
+
+    /// Scratch for matrix products at the front of the workspace, sized generously as Dense does (the pool
+    /// multiplies the per-thread need by its thread count).
+    func gemmScratch(capacity: Int) -> Int {
+        let k = Swift.max(4 * hiddenSize, features, capacity * steps)
+        return 8 * Kernels.gemmWorkspaceCount(m: k, n: k, k: k)
+    }
+
+    public func memory(capacity: Int, training: Bool) -> LayerMemory {
+        // Training keeps the state in the saved buffer and needs one [B, H] cell gradient as scratch;
+        // inference keeps the state in the workspace, after the product scratch.
+        let gemm = gemmScratch(capacity: capacity)
+        return training
+            ? LayerMemory(saved: stateCount(capacity: capacity), workspace: gemm + capacity * hiddenSize)
+            : LayerMemory(saved: 0, workspace: gemm + stateCount(capacity: capacity))
+    }
+
+    public func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?) {
+        self.capacity = capacity
+        self.saved = saved
+    }
+
+    /// Pointers into the state (saved buffer or workspace): gates `[B, T, 4H]`, cells `[B, T, H]`, and
+    /// hidden states `[B, T, H]` (the output itself when `returnSequences`).
+    func state(context: LayerContext, output: UnsafeMutablePointer<Float>?) -> (gates: UnsafeMutablePointer<Float>,
+                                                                                 cells: UnsafeMutablePointer<Float>,
+                                                                                 hidden: UnsafeMutablePointer<Float>) {
+        let base = saved ?? (context.workspace + gemmScratch(capacity: capacity))
+        let gates = base
+        let cells = gates + capacity * steps * 4 * hiddenSize
+        let hidden = returnSequences ? output! : cells + capacity * steps * hiddenSize
+        return (gates, cells, hidden)
+    }
+
+    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
+        let h = hiddenSize, g4 = 4 * hiddenSize, t = steps
+        let (gates, cells, hidden) = state(context: context, output: output)
+        let rows = batchSize * t
+        // All steps' input projections at once: gates = bias + X · W_ihᵀ.
+        for r in 0..<rows { (gates + r * g4).update(from: bias, count: g4) }
+        context.pool.gemm(transA: false, transB: true, m: rows, n: g4, k: features, alpha: 1,
+                          a: input, lda: features, b: weightIH, ldb: features, beta: 1,
+                          c: gates, ldc: g4, workspace: context.workspace)
+        for step in 0..<t {
+            if step > 0 {
+                // gates[:, step] += h[:, step − 1] · W_hhᵀ, rows strided by T in the batch-major layout.
+                context.pool.gemm(transA: false, transB: true, m: batchSize, n: g4, k: h, alpha: 1,
+                                  a: hidden + (step - 1) * h, lda: t * h, b: weightHH, ldb: h, beta: 1,
+                                  c: gates + step * g4, ldc: t * g4, workspace: context.workspace)
+            }
+            for b in 0..<batchSize {
+                let row = b * t + step
+                Kernels.lstmCellForward(gates: gates + row * g4,
+                                        previousCell: step > 0 ? UnsafePointer(cells + (row - 1) * h) : nil,
+                                        cell: cells + row * h, hidden: hidden + row * h, hiddenSize: h)
+            }
+        }
+        if !returnSequences {
+            for b in 0..<batchSize { (output + b * h).update(from: hidden + (b * t + t - 1) * h, count: h) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+import SwiftletTensor
+@testable import SwiftletNN
+import CAllocationCounter
+
+@Suite struct SequenceModelTests {
+    /// Random token sequences labelled with their first token, which an LSTM must carry to the end.
+    func firstTokenTask(count: Int, length: Int, vocabulary: Int, seed: UInt64) -> (tokens: [Float], labels: [Int32]) {
+        var generator = SeededGenerator(seed: seed)
+        var tokens: [Float] = []
+        var labels: [Int32] = []
+        for _ in 0..<count {
+            let sequence = (0..<length).map { _ in generator.nextInt(below: vocabulary) }
+            tokens += sequence.map(Float.init)
+            labels.append(Int32(sequence[0]))
+        }
+        return (tokens, labels)
+    }
+
+    @Test func modelWithEveryNewLayerTrainsAStepWithoutAllocating() throws {
+        #expect(swiftlet_allocations_supported() == 1)
+        let model = try Sequential(inputShape: [5], layers: [
+            Embedding(vocabularySize: 20, dimensions: 4, name: "embed"),
+            LSTM(hiddenSize: 8, name: "lstm1"),
+            LayerNorm(name: "ln"),
+            Dropout(rate: 0.2, seed: 1, name: "drop"),
+            LSTM(hiddenSize: 12, returnSequences: false, name: "lstm2"),
+            GroupNorm(groups: 3, name: "gn"),
+            Tanh(name: "tanh"), Sigmoid(name: "sigmoid"), ReLU6(name: "relu6"),
+            Dense(3, name: "fc"),
+        ], seed: 1)
+        let data = firstTokenTask(count: 4, length: 5, vocabulary: 3, seed: 2)
+        let optimizer = SGD(learningRate: 0.1, momentum: 0.9)
+        let loss = SoftmaxCrossEntropy()
+        try data.tokens.withUnsafeBufferPointer { x in
+            try data.labels.withUnsafeBufferPointer { y in
+                try model.trainStep(input: x, targets: y, batchSize: 4, loss: loss, optimizer: optimizer)
+                swiftlet_allocations_begin()
+                for _ in 0..<5 { try model.trainStep(input: x, targets: y, batchSize: 4, loss: loss, optimizer: optimizer) }
+                let allocations = swiftlet_allocations_end()
+                #expect(allocations == 0)
+            }
+        }
+    }
+
+    @Test func stackedLSTMLearnsToRememberTheFirstToken() throws {
+        let model = try Sequential(inputShape: [4], layers: [
+            Embedding(vocabularySize: 4, dimensions: 4, name: "embed"),
+            LSTM(hiddenSize: 16, name: "lstm1"),
+            LSTM(hiddenSize: 16, returnSequences: false, name: "lstm2"),
+            Dense(4, name: "fc"),
+        ], seed: 3)
+        let data = firstTokenTask(count: 64, length: 4, vocabulary: 4, seed: 4)
+        let optimizer = SGD(learningRate: 0.5, momentum: 0.9)
+        var first: Float = 0
+        var last: Float = 0
+        try data.tokens.withUnsafeBufferPointer { x in
+            try data.labels.withUnsafeBufferPointer { y in
+                for step in 0..<200 {
+                    last = try model.trainStep(input: x, targets: y, batchSize: 64, loss: SoftmaxCrossEntropy(), optimizer: optimizer)
+                    if step == 0 { first = last }
+                }
+            }
+        }
+        #expect(last < first * 0.2)
+    }
+
+    @Test func frozenLSTMStillRunsInferenceFromTheWorkspace() throws {
+        // Trained layers keep their state in the saved buffer; a frozen one gets none and must use the workspace.
+        let layers: [any Layer] = [LSTM(hiddenSize: 5, returnSequences: false, name: "lstm"), Dense(2, name: "fc")]
+        let model = try Sequential(inputShape: [3, 2], layers: layers, seed: 6)
+        let x: [Float] = [0.1, 0.2, -0.3, 0.4, 0.5, -0.6]
+        let before = try x.withUnsafeBufferPointer { Array(try model.forward($0, batchSize: 1)) }
+        try model.applyMask(.only(["fc"]))
+        let after = try x.withUnsafeBufferPointer { Array(try model.forward($0, batchSize: 1)) }
+        #expect(before == after)
+    }
+}
