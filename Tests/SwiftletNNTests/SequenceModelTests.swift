@@ -65,6 +65,66 @@ import CAllocationCounter
         #expect(last < first * 0.2)
     }
 
+    @Test func trainingIsBitIdenticalAcrossThreadCounts() throws {
+        // Sizes chosen so the input projection, recurrent and gradient products exceed the pool's threshold
+        // for splitting work (about 2^20 multiply–adds) and really run on several threads.
+        func trainedParameters(threads: Int) throws -> [Float] {
+            let model = try Sequential(inputShape: [8], layers: [
+                Embedding(vocabularySize: 10, dimensions: 32, name: "embed"),
+                LSTM(hiddenSize: 128, name: "lstm1"),
+                LayerNorm(name: "ln"),
+                LSTM(hiddenSize: 128, returnSequences: false, name: "lstm2"),
+                Dense(10, name: "fc"),
+            ], seed: 8, pool: ComputePool(threads: threads))
+            let data = firstTokenTask(count: 16, length: 8, vocabulary: 10, seed: 9)
+            let optimizer = SGD(learningRate: 0.1)
+            try data.tokens.withUnsafeBufferPointer { x in
+                try data.labels.withUnsafeBufferPointer { y in
+                    for _ in 0..<2 {
+                        try model.trainStep(input: x, targets: y, batchSize: 16, loss: SoftmaxCrossEntropy(), optimizer: optimizer)
+                    }
+                }
+            }
+            return model.parameterVector
+        }
+        let serial = try trainedParameters(threads: 1)
+        let parallel = try trainedParameters(threads: 3)
+        #expect(serial.map(\.bitPattern) == parallel.map(\.bitPattern))
+    }
+
+    @Test func biasOnlyTrainingUpdatesOnlyBiases() throws {
+        // TinyTL-style masks leave LSTM and normalisation weights frozen: their backward paths must cope with
+        // missing weight gradients (and LayerNorm with no input), and the frozen values must not move.
+        let model = try Sequential(inputShape: [5], layers: [
+            Embedding(vocabularySize: 6, dimensions: 4, name: "embed"),
+            LSTM(hiddenSize: 6, name: "lstm"),
+            LayerNorm(name: "ln"),
+            LSTM(hiddenSize: 6, returnSequences: false, name: "lstm2"),
+            GroupNorm(groups: 2, name: "gn"),
+            Dense(3, name: "fc"),
+        ], seed: 10)
+        try model.applyMask(.biasesOnly)
+        let before = model.parameterVector
+        let data = firstTokenTask(count: 4, length: 5, vocabulary: 3, seed: 11)
+        _ = try data.tokens.withUnsafeBufferPointer { x in
+            try data.labels.withUnsafeBufferPointer { y in
+                try model.trainStep(input: x, targets: y, batchSize: 4, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.5))
+            }
+        }
+        let after = model.parameterVector
+        for i in before.indices {
+            let (layer, tensor, _) = model.locate(parameterIndex: i)
+            if tensor != "bias" { #expect(before[i] == after[i], "\(layer).\(tensor) moved") }
+        }
+        for name in ["lstm", "ln", "lstm2", "gn"] {
+            let index = model.layers.firstIndex { $0.name == name }!
+            let specs = model.layers[index].parameterSpecs
+            let biasOffset = model.parameterOffsets[index] + specs.dropLast().reduce(0) { $0 + $1.count }
+            #expect(before[biasOffset..<(biasOffset + specs.last!.count)] != after[biasOffset..<(biasOffset + specs.last!.count)],
+                    "\(name).bias did not move")
+        }
+    }
+
     @Test func frozenLSTMStillRunsInferenceFromTheWorkspace() throws {
         // Trained layers keep their state in the saved buffer; a frozen one gets none and must use the workspace.
         let layers: [any Layer] = [LSTM(hiddenSize: 5, returnSequences: false, name: "lstm"), Dense(2, name: "fc")]

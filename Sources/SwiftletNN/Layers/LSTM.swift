@@ -94,12 +94,13 @@ public final class LSTM: Layer {
     }
 
     public func memory(capacity: Int, training: Bool) -> LayerMemory {
-        // Training keeps the state in the saved buffer and needs one [B, H] cell gradient as scratch;
-        // inference keeps the state in the workspace, after the product scratch.
+        // After the product scratch: the transposed recurrent weights during forward, or the [B, H] cell
+        // gradient during backward (never both at once); inference also keeps the state there.
         let gemm = gemmScratch(capacity: capacity)
+        let transposed = 4 * hiddenSize * hiddenSize
         return training
-            ? LayerMemory(saved: stateCount(capacity: capacity), workspace: gemm + capacity * hiddenSize)
-            : LayerMemory(saved: 0, workspace: gemm + stateCount(capacity: capacity))
+            ? LayerMemory(saved: stateCount(capacity: capacity), workspace: gemm + Swift.max(transposed, capacity * hiddenSize))
+            : LayerMemory(saved: 0, workspace: gemm + transposed + stateCount(capacity: capacity))
     }
 
     public func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?) {
@@ -112,7 +113,7 @@ public final class LSTM: Layer {
     func state(context: LayerContext, output: UnsafeMutablePointer<Float>?) -> (gates: UnsafeMutablePointer<Float>,
                                                                                  cells: UnsafeMutablePointer<Float>,
                                                                                  hidden: UnsafeMutablePointer<Float>) {
-        let base = saved ?? (context.workspace + gemmScratch(capacity: capacity))
+        let base = saved ?? (context.workspace + gemmScratch(capacity: capacity) + 4 * hiddenSize * hiddenSize)
         let gates = base
         let cells = gates + capacity * steps * 4 * hiddenSize
         let hidden = returnSequences ? output! : cells + capacity * steps * hiddenSize
@@ -128,11 +129,15 @@ public final class LSTM: Layer {
         context.pool.gemm(transA: false, transB: true, m: rows, n: g4, k: features, alpha: 1,
                           a: input, lda: features, b: weightIH, ldb: features, beta: 1,
                           c: gates, ldc: g4, workspace: context.workspace)
+        // W_hhᵀ laid out once, so each step's product reads it in place instead of re-packing a transpose
+        // (with the packed GEMM, re-packing 4H × H per step cost as much as the products themselves).
+        let recurrent = context.workspace + gemmScratch(capacity: capacity)
+        if t > 1 { Kernels.transpose(weightHH, rows: g4, columns: h, into: recurrent) }
         for step in 0..<t {
             if step > 0 {
                 // gates[:, step] += h[:, step − 1] · W_hhᵀ, rows strided by T in the batch-major layout.
-                context.pool.gemm(transA: false, transB: true, m: batchSize, n: g4, k: h, alpha: 1,
-                                  a: hidden + (step - 1) * h, lda: t * h, b: weightHH, ldb: h, beta: 1,
+                context.pool.gemm(transA: false, transB: false, m: batchSize, n: g4, k: h, alpha: 1,
+                                  a: hidden + (step - 1) * h, lda: t * h, b: recurrent, ldb: g4, beta: 1,
                                   c: gates + step * g4, ldc: t * g4, workspace: context.workspace)
             }
             for b in 0..<batchSize {
