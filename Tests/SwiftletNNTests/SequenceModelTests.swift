@@ -125,6 +125,18 @@ import CAllocationCounter
         }
     }
 
+    @Test func leafCharLSTMHasTheExpectedShapesAndParameterCount() throws {
+        // LEAF Shakespeare: Embedding(80, 8) → LSTM(256) → LSTM(256, last step) → Dense(80), 80 characters.
+        // Parameters by hand: 80·8 = 640; 1024·8 + 1024·256 + 1024 = 271,360; 1024·256·2 + 1024 = 525,312;
+        // 256·80 + 80 = 20,560; total 817,872.
+        let model = try Sequential(inputShape: [80], layers: [
+            Embedding(vocabularySize: 80, dimensions: 8), LSTM(hiddenSize: 256, name: "lstm1"),
+            LSTM(hiddenSize: 256, returnSequences: false, name: "lstm2"), Dense(80),
+        ])
+        #expect(model.shapes == [[80], [80, 8], [80, 256], [256], [80]])
+        #expect(model.parameterCount == 817_872)
+    }
+
     @Test func frozenLSTMStillRunsInferenceFromTheWorkspace() throws {
         // Trained layers keep their state in the saved buffer; a frozen one gets none and must use the workspace.
         let layers: [any Layer] = [LSTM(hiddenSize: 5, returnSequences: false, name: "lstm"), Dense(2, name: "fc")]

@@ -16,7 +16,7 @@ extension LSTM {
         guard saved != nil else { return }
         let h = hiddenSize, g4 = 4 * hiddenSize, t = steps, rows = batchSize * steps
         let (gates, cells, hidden) = state(context: context, output: output.map { UnsafeMutablePointer(mutating: $0) })
-        let cellGradient = context.workspace + gemmScratch(capacity: capacity)
+        let cellGradient = context.workspace + scratchOffset
         cellGradient.update(repeating: 0, count: batchSize * h)
         let dhStride = returnSequences ? t * h : h
 

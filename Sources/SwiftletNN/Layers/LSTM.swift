@@ -10,7 +10,8 @@ import SwiftletTensor
 /// `bias_ih + bias_hh` is the equivalent. All are initialised from U(−1/√H, 1/√H), as PyTorch.
 ///
 /// The input projection of all time steps is one matrix product (`[B·T, F] × W_ihᵀ`); each step then adds
-/// `h₋₁ × W_hhᵀ` for the whole batch. The activated gates and cell states of every step are kept in the
+/// `h₋₁ × W_hhᵀ` for the whole batch, reading a copy of `W_hhᵀ` laid out once per pass in the workspace
+/// (`4H·H` floats) so that the product does not re-pack a transpose at every step. The activated gates and cell states of every step are kept in the
 /// saved buffer (`4H + H` floats per step and sample, plus the hidden states when the output holds only the
 /// last one); backward overwrites the gates with their gradients, then forms the weight and input
 /// gradients with three more products over all steps.
@@ -32,6 +33,8 @@ public final class LSTM: Layer {
     /// layer is not trained and keeps its state in the workspace instead.
     var saved: UnsafeMutablePointer<Float>?
     var capacity = 0
+    /// ``gemmScratch(capacity:)`` for the prepared capacity, computed once (it builds an array).
+    var scratchOffset = 0
 
     /// Creates a layer with `hiddenSize` units.
     public init(hiddenSize: Int, returnSequences: Bool = true, name: String = "lstm") {
@@ -86,11 +89,13 @@ public final class LSTM: Layer {
         capacity * steps * hiddenSize * (returnSequences ? 5 : 6)
     }
 
-    /// Scratch for matrix products at the front of the workspace, sized generously as Dense does (the pool
-    /// multiplies the per-thread need by its thread count).
+    /// Scratch for matrix products at the front of the workspace: the most any of the layer's products
+    /// needs, times 8 for the pool's threads (as Dense allows).
     func gemmScratch(capacity: Int) -> Int {
-        let k = Swift.max(4 * hiddenSize, features, capacity * steps)
-        return 8 * Kernels.gemmWorkspaceCount(m: k, n: k, k: k)
+        let h = hiddenSize, g4 = 4 * hiddenSize, rows = capacity * steps
+        let shapes = [(rows, g4, features), (capacity, g4, h), (capacity, h, g4),
+                      (g4, features, rows), (g4, h, steps - 1), (rows, features, g4)]
+        return 8 * shapes.map { Kernels.gemmWorkspaceCount(m: $0.0, n: $0.1, k: $0.2) }.max()!
     }
 
     public func memory(capacity: Int, training: Bool) -> LayerMemory {
@@ -106,6 +111,7 @@ public final class LSTM: Layer {
     public func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?) {
         self.capacity = capacity
         self.saved = saved
+        scratchOffset = gemmScratch(capacity: capacity)
     }
 
     /// Pointers into the state (saved buffer or workspace): gates `[B, T, 4H]`, cells `[B, T, H]`, and
@@ -113,7 +119,7 @@ public final class LSTM: Layer {
     func state(context: LayerContext, output: UnsafeMutablePointer<Float>?) -> (gates: UnsafeMutablePointer<Float>,
                                                                                  cells: UnsafeMutablePointer<Float>,
                                                                                  hidden: UnsafeMutablePointer<Float>) {
-        let base = saved ?? (context.workspace + gemmScratch(capacity: capacity) + 4 * hiddenSize * hiddenSize)
+        let base = saved ?? (context.workspace + scratchOffset + 4 * hiddenSize * hiddenSize)
         let gates = base
         let cells = gates + capacity * steps * 4 * hiddenSize
         let hidden = returnSequences ? output! : cells + capacity * steps * hiddenSize
@@ -131,7 +137,7 @@ public final class LSTM: Layer {
                           c: gates, ldc: g4, workspace: context.workspace)
         // W_hhᵀ laid out once, so each step's product reads it in place instead of re-packing a transpose
         // (with the packed GEMM, re-packing 4H × H per step cost as much as the products themselves).
-        let recurrent = context.workspace + gemmScratch(capacity: capacity)
+        let recurrent = context.workspace + scratchOffset
         if t > 1 { Kernels.transpose(weightHH, rows: g4, columns: h, into: recurrent) }
         for step in 0..<t {
             if step > 0 {
