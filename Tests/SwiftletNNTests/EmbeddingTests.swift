@@ -79,6 +79,11 @@ import SwiftletTensor
         #expect(error == .invalidInput(layer: "embed", sample: 1, reason: "token index -1 at position 2 is outside 0..<80"))
     }
 
+    @Test func hugeIndexIsRejectedWithoutOverflowingInt() throws {
+        let error = try validationError([1, 2, 3, 1e30, 5, 6])
+        #expect(error == .invalidInput(layer: "embed", sample: 1, reason: "token index 1e+30 at position 0 is outside 0..<80"))
+    }
+
     @Test func validIndicesPassValidation() throws {
         #expect(try validationError([0, 1, 2, 79, 78, 3]) == nil)
     }

@@ -66,8 +66,10 @@ public final class Embedding: Layer {
                 throw .invalidInput(layer: name, sample: sample, reason: "token index \(value) at position \(position) is not an integer")
             }
             guard value >= 0 && value < Float(vocabularySize) else {
+                // Integral here, but possibly beyond Int's range (1e30): only convert what fits.
+                let shown = abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
                 throw .invalidInput(layer: name, sample: sample,
-                                    reason: "token index \(Int(value)) at position \(position) is outside 0..<\(vocabularySize)")
+                                    reason: "token index \(shown) at position \(position) is outside 0..<\(vocabularySize)")
             }
         }
     }
