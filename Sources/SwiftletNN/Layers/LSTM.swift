@@ -11,10 +11,10 @@ import SwiftletTensor
 ///
 /// The input projection of all time steps is one matrix product (`[B·T, F] × W_ihᵀ`); each step then adds
 /// `h₋₁ × W_hhᵀ` for the whole batch, reading a copy of `W_hhᵀ` laid out once per pass in the workspace
-/// (`4H·H` floats) so that the product does not re-pack a transpose at every step. The activated gates and cell states of every step are kept in the
-/// saved buffer (`4H + H` floats per step and sample, plus the hidden states when the output holds only the
-/// last one); backward overwrites the gates with their gradients, then forms the weight and input
-/// gradients with three more products over all steps.
+/// (`4H·H` floats) so the product does not re-pack a transpose at every step. The activated gates and cell
+/// states of every step are kept in the saved buffer (`4H + H` floats per step and sample, plus the hidden
+/// states when the output holds only the last one); backward overwrites the gates with their gradients,
+/// then forms the weight and input gradients with products over all steps.
 public final class LSTM: Layer {
     public var name: String
     /// The size H of the hidden and cell states.
