@@ -91,13 +91,13 @@ extension Kernels {
                             }
                             let partial = partialInC ? cTile : scratch + ir * ncAlloc + jr
                             let partialStride = partialInC ? ldc : ncAlloc
-                            if valid == rows && cols == 32 {
+                            if cols == 32 {
                                 gemmKernel(rows: rows, k: kb, a: sliver, b: bPanel, ldb: bStride,
                                            load: first ? nil : UnsafePointer(partial), ldLoad: partialStride,
                                            out: last ? cTile : partial, ldOut: last ? ldc : partialStride,
-                                           final: last, alpha: alpha, beta: beta)
+                                           valid: valid, final: last, alpha: alpha, beta: beta)
                             } else {
-                                // Edge tile: compute the whole register tile into `tile`, keep the valid part.
+                                // Right edge: compute the whole register tile into `tile`, keep the valid part.
                                 if !first {
                                     for r in 0..<valid {
                                         (tile + r * 32).update(from: partial + r * partialStride, count: cols)
@@ -105,7 +105,7 @@ extension Kernels {
                                 }
                                 gemmKernel(rows: rows, k: kb, a: sliver, b: bPanel, ldb: bStride,
                                            load: first ? nil : UnsafePointer(tile), ldLoad: 32,
-                                           out: tile, ldOut: 32, final: false, alpha: alpha, beta: beta)
+                                           out: tile, ldOut: 32, valid: valid, final: false, alpha: alpha, beta: beta)
                                 for r in 0..<valid {
                                     for j in 0..<cols {
                                         let s = tile[r * 32 + j]
@@ -161,14 +161,14 @@ extension Kernels {
     static func gemmKernel(
         rows: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
         load: UnsafePointer<Float>?, ldLoad: Int,
-        out: UnsafeMutablePointer<Float>, ldOut: Int, final: Bool, alpha: Float, beta: Float
+        out: UnsafeMutablePointer<Float>, ldOut: Int, valid: Int, final: Bool, alpha: Float, beta: Float
     ) {
         if rows == 12 {
             gemmKernel12x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
-                            out: out, ldOut: ldOut, final: final, alpha: alpha, beta: beta)
+                            out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
         } else {
             gemmKernel4x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
-                           out: out, ldOut: ldOut, final: final, alpha: alpha, beta: beta)
+                           out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
         }
     }
 

@@ -9,6 +9,7 @@ extension Kernels {
     /// The 12×32 micro-kernel: `out[r][j] = Σ_p a[p·12 + r] · b[p·ldb + j]`, one fused chain per element.
     ///
     /// `a` is a packed sliver (12 floats per step of p); `b` holds 32 contiguous floats per step, `ldb` apart.
+    /// Only the first `valid` rows of `load` and `out` are touched (the sliver's other rows are zero padding).
     /// Accumulators start at zero, or at the partial sums in `load` (row stride `ldLoad`) when it is non-nil,
     /// so a chain continues across K blocks. With `final` false the sums are stored raw to `out`; with it
     /// true they are finished as `alpha · s + beta · out` (``Kernels/gemmFinish(_:_:alpha:beta:)``).
@@ -16,7 +17,7 @@ extension Kernels {
     static func gemmKernel12x32(
         k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
         load: UnsafePointer<Float>?, ldLoad: Int,
-        out: UnsafeMutablePointer<Float>, ldOut: Int, final: Bool, alpha: Float, beta: Float
+        out: UnsafeMutablePointer<Float>, ldOut: Int, valid: Int, final: Bool, alpha: Float, beta: Float
     ) {
         var c0a = SIMD16<Float>(), c0b = SIMD16<Float>()
         var c1a = SIMD16<Float>(), c1b = SIMD16<Float>()
@@ -32,17 +33,17 @@ extension Kernels {
         var c11a = SIMD16<Float>(), c11b = SIMD16<Float>()
         if let load {
             c0a = gemmLoad(load + 0 * ldLoad); c0b = gemmLoad(load + 0 * ldLoad + 16)
-            c1a = gemmLoad(load + 1 * ldLoad); c1b = gemmLoad(load + 1 * ldLoad + 16)
-            c2a = gemmLoad(load + 2 * ldLoad); c2b = gemmLoad(load + 2 * ldLoad + 16)
-            c3a = gemmLoad(load + 3 * ldLoad); c3b = gemmLoad(load + 3 * ldLoad + 16)
-            c4a = gemmLoad(load + 4 * ldLoad); c4b = gemmLoad(load + 4 * ldLoad + 16)
-            c5a = gemmLoad(load + 5 * ldLoad); c5b = gemmLoad(load + 5 * ldLoad + 16)
-            c6a = gemmLoad(load + 6 * ldLoad); c6b = gemmLoad(load + 6 * ldLoad + 16)
-            c7a = gemmLoad(load + 7 * ldLoad); c7b = gemmLoad(load + 7 * ldLoad + 16)
-            c8a = gemmLoad(load + 8 * ldLoad); c8b = gemmLoad(load + 8 * ldLoad + 16)
-            c9a = gemmLoad(load + 9 * ldLoad); c9b = gemmLoad(load + 9 * ldLoad + 16)
-            c10a = gemmLoad(load + 10 * ldLoad); c10b = gemmLoad(load + 10 * ldLoad + 16)
-            c11a = gemmLoad(load + 11 * ldLoad); c11b = gemmLoad(load + 11 * ldLoad + 16)
+            if valid > 1 { c1a = gemmLoad(load + 1 * ldLoad); c1b = gemmLoad(load + 1 * ldLoad + 16) }
+            if valid > 2 { c2a = gemmLoad(load + 2 * ldLoad); c2b = gemmLoad(load + 2 * ldLoad + 16) }
+            if valid > 3 { c3a = gemmLoad(load + 3 * ldLoad); c3b = gemmLoad(load + 3 * ldLoad + 16) }
+            if valid > 4 { c4a = gemmLoad(load + 4 * ldLoad); c4b = gemmLoad(load + 4 * ldLoad + 16) }
+            if valid > 5 { c5a = gemmLoad(load + 5 * ldLoad); c5b = gemmLoad(load + 5 * ldLoad + 16) }
+            if valid > 6 { c6a = gemmLoad(load + 6 * ldLoad); c6b = gemmLoad(load + 6 * ldLoad + 16) }
+            if valid > 7 { c7a = gemmLoad(load + 7 * ldLoad); c7b = gemmLoad(load + 7 * ldLoad + 16) }
+            if valid > 8 { c8a = gemmLoad(load + 8 * ldLoad); c8b = gemmLoad(load + 8 * ldLoad + 16) }
+            if valid > 9 { c9a = gemmLoad(load + 9 * ldLoad); c9b = gemmLoad(load + 9 * ldLoad + 16) }
+            if valid > 10 { c10a = gemmLoad(load + 10 * ldLoad); c10b = gemmLoad(load + 10 * ldLoad + 16) }
+            if valid > 11 { c11a = gemmLoad(load + 11 * ldLoad); c11b = gemmLoad(load + 11 * ldLoad + 16) }
         }
         var ap = a
         var bp = b
@@ -80,40 +81,62 @@ extension Kernels {
         if final {
             gemmStoreFinal(c0a, out + 0 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c0b, out + 0 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 1 { return }
             gemmStoreFinal(c1a, out + 1 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c1b, out + 1 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 2 { return }
             gemmStoreFinal(c2a, out + 2 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c2b, out + 2 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 3 { return }
             gemmStoreFinal(c3a, out + 3 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c3b, out + 3 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 4 { return }
             gemmStoreFinal(c4a, out + 4 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c4b, out + 4 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 5 { return }
             gemmStoreFinal(c5a, out + 5 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c5b, out + 5 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 6 { return }
             gemmStoreFinal(c6a, out + 6 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c6b, out + 6 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 7 { return }
             gemmStoreFinal(c7a, out + 7 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c7b, out + 7 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 8 { return }
             gemmStoreFinal(c8a, out + 8 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c8b, out + 8 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 9 { return }
             gemmStoreFinal(c9a, out + 9 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c9b, out + 9 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 10 { return }
             gemmStoreFinal(c10a, out + 10 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c10b, out + 10 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 11 { return }
             gemmStoreFinal(c11a, out + 11 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c11b, out + 11 * ldOut + 16, alpha: alpha, beta: beta)
         } else {
             gemmStore(c0a, out + 0 * ldOut); gemmStore(c0b, out + 0 * ldOut + 16)
+            if valid == 1 { return }
             gemmStore(c1a, out + 1 * ldOut); gemmStore(c1b, out + 1 * ldOut + 16)
+            if valid == 2 { return }
             gemmStore(c2a, out + 2 * ldOut); gemmStore(c2b, out + 2 * ldOut + 16)
+            if valid == 3 { return }
             gemmStore(c3a, out + 3 * ldOut); gemmStore(c3b, out + 3 * ldOut + 16)
+            if valid == 4 { return }
             gemmStore(c4a, out + 4 * ldOut); gemmStore(c4b, out + 4 * ldOut + 16)
+            if valid == 5 { return }
             gemmStore(c5a, out + 5 * ldOut); gemmStore(c5b, out + 5 * ldOut + 16)
+            if valid == 6 { return }
             gemmStore(c6a, out + 6 * ldOut); gemmStore(c6b, out + 6 * ldOut + 16)
+            if valid == 7 { return }
             gemmStore(c7a, out + 7 * ldOut); gemmStore(c7b, out + 7 * ldOut + 16)
+            if valid == 8 { return }
             gemmStore(c8a, out + 8 * ldOut); gemmStore(c8b, out + 8 * ldOut + 16)
+            if valid == 9 { return }
             gemmStore(c9a, out + 9 * ldOut); gemmStore(c9b, out + 9 * ldOut + 16)
+            if valid == 10 { return }
             gemmStore(c10a, out + 10 * ldOut); gemmStore(c10b, out + 10 * ldOut + 16)
+            if valid == 11 { return }
             gemmStore(c11a, out + 11 * ldOut); gemmStore(c11b, out + 11 * ldOut + 16)
         }
     }
@@ -121,6 +144,7 @@ extension Kernels {
     /// The 4×32 micro-kernel: `out[r][j] = Σ_p a[p·4 + r] · b[p·ldb + j]`, one fused chain per element.
     ///
     /// `a` is a packed sliver (4 floats per step of p); `b` holds 32 contiguous floats per step, `ldb` apart.
+    /// Only the first `valid` rows of `load` and `out` are touched (the sliver's other rows are zero padding).
     /// Accumulators start at zero, or at the partial sums in `load` (row stride `ldLoad`) when it is non-nil,
     /// so a chain continues across K blocks. With `final` false the sums are stored raw to `out`; with it
     /// true they are finished as `alpha · s + beta · out` (``Kernels/gemmFinish(_:_:alpha:beta:)``).
@@ -128,7 +152,7 @@ extension Kernels {
     static func gemmKernel4x32(
         k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
         load: UnsafePointer<Float>?, ldLoad: Int,
-        out: UnsafeMutablePointer<Float>, ldOut: Int, final: Bool, alpha: Float, beta: Float
+        out: UnsafeMutablePointer<Float>, ldOut: Int, valid: Int, final: Bool, alpha: Float, beta: Float
     ) {
         var c0a = SIMD16<Float>(), c0b = SIMD16<Float>()
         var c1a = SIMD16<Float>(), c1b = SIMD16<Float>()
@@ -136,9 +160,9 @@ extension Kernels {
         var c3a = SIMD16<Float>(), c3b = SIMD16<Float>()
         if let load {
             c0a = gemmLoad(load + 0 * ldLoad); c0b = gemmLoad(load + 0 * ldLoad + 16)
-            c1a = gemmLoad(load + 1 * ldLoad); c1b = gemmLoad(load + 1 * ldLoad + 16)
-            c2a = gemmLoad(load + 2 * ldLoad); c2b = gemmLoad(load + 2 * ldLoad + 16)
-            c3a = gemmLoad(load + 3 * ldLoad); c3b = gemmLoad(load + 3 * ldLoad + 16)
+            if valid > 1 { c1a = gemmLoad(load + 1 * ldLoad); c1b = gemmLoad(load + 1 * ldLoad + 16) }
+            if valid > 2 { c2a = gemmLoad(load + 2 * ldLoad); c2b = gemmLoad(load + 2 * ldLoad + 16) }
+            if valid > 3 { c3a = gemmLoad(load + 3 * ldLoad); c3b = gemmLoad(load + 3 * ldLoad + 16) }
         }
         var ap = a
         var bp = b
@@ -160,16 +184,22 @@ extension Kernels {
         if final {
             gemmStoreFinal(c0a, out + 0 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c0b, out + 0 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 1 { return }
             gemmStoreFinal(c1a, out + 1 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c1b, out + 1 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 2 { return }
             gemmStoreFinal(c2a, out + 2 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c2b, out + 2 * ldOut + 16, alpha: alpha, beta: beta)
+            if valid == 3 { return }
             gemmStoreFinal(c3a, out + 3 * ldOut, alpha: alpha, beta: beta)
             gemmStoreFinal(c3b, out + 3 * ldOut + 16, alpha: alpha, beta: beta)
         } else {
             gemmStore(c0a, out + 0 * ldOut); gemmStore(c0b, out + 0 * ldOut + 16)
+            if valid == 1 { return }
             gemmStore(c1a, out + 1 * ldOut); gemmStore(c1b, out + 1 * ldOut + 16)
+            if valid == 2 { return }
             gemmStore(c2a, out + 2 * ldOut); gemmStore(c2b, out + 2 * ldOut + 16)
+            if valid == 3 { return }
             gemmStore(c3a, out + 3 * ldOut); gemmStore(c3b, out + 3 * ldOut + 16)
         }
     }
