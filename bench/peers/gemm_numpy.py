@@ -56,7 +56,7 @@ def run(sizes, threads, repetitions):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[64, 128, 256, 512, 1024])
-    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--repetitions", type=int, default=20)
     parser.add_argument("--output", help="write the measurements as JSON here")
     args = parser.parse_args()
 

@@ -91,8 +91,8 @@ extension Kernels {
                             }
                             let partial = partialInC ? cTile : scratch + ir * ncAlloc + jr
                             let partialStride = partialInC ? ldc : ncAlloc
-                            if cols == 32 {
-                                gemmKernel(rows: rows, k: kb, a: sliver, b: bPanel, ldb: bStride,
+                            if cols == 32 || cols == 16 {
+                                gemmKernel(rows: rows, narrow: cols == 16, k: kb, a: sliver, b: bPanel, ldb: bStride,
                                            load: first ? nil : UnsafePointer(partial), ldLoad: partialStride,
                                            out: last ? cTile : partial, ldOut: last ? ldc : partialStride,
                                            valid: valid, final: last, alpha: alpha, beta: beta)
@@ -103,7 +103,7 @@ extension Kernels {
                                         (tile + r * 32).update(from: partial + r * partialStride, count: cols)
                                     }
                                 }
-                                gemmKernel(rows: rows, k: kb, a: sliver, b: bPanel, ldb: bStride,
+                                gemmKernel(rows: rows, narrow: cols < 16, k: kb, a: sliver, b: bPanel, ldb: bStride,
                                            load: first ? nil : UnsafePointer(tile), ldLoad: 32,
                                            out: tile, ldOut: 32, valid: valid, final: false, alpha: alpha, beta: beta)
                                 for r in 0..<valid {
@@ -156,14 +156,22 @@ extension Kernels {
     @inline(__always)
     static func gemmRoundUp(_ x: Int, _ unit: Int) -> Int { (x + unit - 1) / unit * unit }
 
-    /// Runs the micro-kernel for a sliver of `rows` (12 or 4) rows.
+    /// Runs the micro-kernel for a sliver of `rows` (12 or 4) rows and 32 columns, or 16 if `narrow`.
     @inline(__always)
     static func gemmKernel(
-        rows: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+        rows: Int, narrow: Bool, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
         load: UnsafePointer<Float>?, ldLoad: Int,
         out: UnsafeMutablePointer<Float>, ldOut: Int, valid: Int, final: Bool, alpha: Float, beta: Float
     ) {
-        if rows == 12 {
+        if narrow {
+            if rows == 12 {
+                gemmKernel12x16(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
+                                out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
+            } else {
+                gemmKernel4x16(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
+                               out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
+            }
+        } else if rows == 12 {
             gemmKernel12x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
                             out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
         } else {
