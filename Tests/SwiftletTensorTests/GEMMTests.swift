@@ -92,7 +92,7 @@ func bits(_ x: [Float]) -> [UInt32] { x.map(\.bitPattern) }
     }
 
     @Test func shapesStraddlingRegisterTilesMatchReference() {
-        // MR = 12 (and a 4-row tail kernel), NR = 32 (and a 16-column tail kernel).
+        // MR = 12 (and 8- and 4-row tail kernels), NR = 32 (and a 16-column tail kernel).
         for m in [4, 8, 9, 11, 12, 13, 16, 23, 24, 25] {
             for n in [15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 80] {
                 expectMatchesReference(m: m, n: n, k: 17, seed: UInt64(m * 100 + n))

@@ -3,8 +3,8 @@
 // High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008.
 //
 // Loop nest (outermost first): 256-column blocks of C (packed B stays in L2) → row blocks → K blocks of at
-// most 384 (one packed sliver of A stays in L1) → 12- or 4-row slivers of A → 32-column panels of B →
-// micro-kernel. Every element of C is one fused multiply–add chain over p = 0, 1, …, k−1 started from zero;
+// most 384 (one packed sliver of A stays in L1) → 12-, 8- or 4-row slivers of A → 32-column panels of B (16 at
+// the right edge) → micro-kernel. Every element of C is one fused multiply–add chain over p = 0, 1, …, k−1 started from zero;
 // between K blocks the chain's running sum is parked in C (beta == 0) or in workspace, never rounded
 // differently, and alpha/beta are applied once at the end. So the result is bit-identical to
 // ``Kernels/gemmReference(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` for any blocking and any split.
@@ -72,7 +72,7 @@ extension Kernels {
                     var ir = 0
                     while ir < mb {
                         let left = mb - ir
-                        let rows = left > 8 ? 12 : 4
+                        let rows = left > 8 ? 12 : left > 4 ? 8 : 4
                         let valid = min(rows, left)
                         gemmPackA(transA: transA, a: a, lda: lda, i0: ic + ir, p0: p0, kb: kb,
                                   rows: rows, valid: valid, into: sliver)
@@ -156,7 +156,7 @@ extension Kernels {
     @inline(__always)
     static func gemmRoundUp(_ x: Int, _ unit: Int) -> Int { (x + unit - 1) / unit * unit }
 
-    /// Runs the micro-kernel for a sliver of `rows` (12 or 4) rows and 32 columns, or 16 if `narrow`.
+    /// Runs the micro-kernel for a sliver of `rows` (12, 8 or 4) rows and 32 columns, or 16 if `narrow`.
     @inline(__always)
     static func gemmKernel(
         rows: Int, narrow: Bool, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
@@ -167,6 +167,9 @@ extension Kernels {
             if rows == 12 {
                 gemmKernel12x16(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
                                 out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
+            } else if rows == 8 {
+                gemmKernel8x16(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
+                               out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
             } else {
                 gemmKernel4x16(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
                                out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
@@ -174,6 +177,9 @@ extension Kernels {
         } else if rows == 12 {
             gemmKernel12x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
                             out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
+        } else if rows == 8 {
+            gemmKernel8x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
+                           out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
         } else {
             gemmKernel4x32(k: k, a: a, b: b, ldb: ldb, load: load, ldLoad: ldLoad,
                            out: out, ldOut: ldOut, valid: valid, final: final, alpha: alpha, beta: beta)
@@ -203,5 +209,34 @@ extension Kernels {
                 c[i * ldc + j] = beta == 0 ? product : product + beta * c[i * ldc + j]
             }
         }
+    }
+
+    /// Loads 16 floats from any address.
+    @inline(__always)
+    static func gemmLoad(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    /// Stores 16 floats to any address.
+    @inline(__always)
+    static func gemmStore(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+
+    /// Stores `alpha · s + beta · c` over 16 floats of C, lane by lane the same operations as ``gemmFinish(_:_:alpha:beta:)``.
+    @inline(__always)
+    static func gemmStoreFinal(_ s: SIMD16<Float>, _ c: UnsafeMutablePointer<Float>, alpha: Float, beta: Float) {
+        var x = alpha == 1 ? s : s * alpha
+        if beta != 0 { x += gemmLoad(c) * beta }
+        gemmStore(x, c)
+    }
+
+    /// The canonical finish of one element: `alpha · s + beta · c`, skipping the multiply when `alpha == 1` and
+    /// never reading `c` when `beta == 0`.
+    @inline(__always)
+    static func gemmFinish(_ s: Float, _ c: UnsafeMutablePointer<Float>, alpha: Float, beta: Float) {
+        var x = alpha == 1 ? s : s * alpha
+        if beta != 0 { x += c.pointee * beta }
+        c.pointee = x
     }
 }

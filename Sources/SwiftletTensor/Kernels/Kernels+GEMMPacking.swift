@@ -46,7 +46,8 @@ extension Kernels {
     }
 
     /// Packs columns `j0 ..< j0 + nb` and rows `p0 ..< p0 + kb` of op(B) into panels of 32 columns,
-    /// `panel[q][p · 32 + j]` with panel `q` starting at `q · kb · 32`; the last panel is padded with zeros.
+    /// `panel[q][p · 32 + j]` with panel `q` starting at `q · kb · 32`; the last panel is padded with zeros to
+    /// the width its kernel reads (16 or 32 columns).
     static func gemmPackB(
         transB: Bool, b: UnsafePointer<Float>, ldb: Int, j0: Int, p0: Int, kb: Int, nb: Int,
         into packed: UnsafeMutablePointer<Float>
@@ -66,6 +67,7 @@ extension Kernels {
         transB: Bool, b: UnsafePointer<Float>, ldb: Int, j0: Int, p0: Int, kb: Int, cols: Int,
         into dst: UnsafeMutablePointer<Float>
     ) {
+        let width = cols <= 16 ? 16 : 32
         if transB {
             // op(B)[p, j] = b[j · ldb + p]: a transpose, done in 4 × 4 register blocks.
             let k4 = kb & ~3
@@ -83,11 +85,11 @@ extension Kernels {
                 for p in 0..<k4 { dst[p * 32 + j] = b[(j0 + j) * ldb + p0 + p] }
             }
             for p in 0..<k4 {
-                for j in cols..<32 { dst[p * 32 + j] = 0 }
+                for j in cols..<width { dst[p * 32 + j] = 0 }
             }
             for p in k4..<kb {
                 for j in 0..<cols { dst[p * 32 + j] = b[(j0 + j) * ldb + p0 + p] }
-                for j in cols..<32 { dst[p * 32 + j] = 0 }
+                for j in cols..<width { dst[p * 32 + j] = 0 }
             }
         } else {
             // op(B)[p, j] = b[p · ldb + j]: each step of p is a contiguous run of columns.
@@ -103,7 +105,7 @@ extension Kernels {
                     let src = b + (p0 + p) * ldb + j0
                     let out = dst + p * 32
                     for j in 0..<cols { out[j] = src[j] }
-                    for j in cols..<32 { out[j] = 0 }
+                    for j in cols..<width { out[j] = 0 }
                 }
             }
         }
