@@ -130,7 +130,7 @@ extension Kernels {
 
     /// The number of scratch floats ``gemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:workspace:)`` needs.
     ///
-    /// Bounded by the block sizes (at most about 150 000 floats), not by `m · n`; never decreases as `m` or
+    /// Bounded by the block sizes (at most 127 872 floats, 500 KiB), not by `m · n`; never decreases as `m` or
     /// `n` grow, so a count for a whole product covers any part of it.
     public static func gemmWorkspaceCount(m: Int, n: Int, k: Int) -> Int {
         let k = max(k, 1)
