@@ -97,25 +97,10 @@ extension Kernels {
                                            out: last ? cTile : partial, ldOut: last ? ldc : partialStride,
                                            valid: valid, final: last, alpha: alpha, beta: beta)
                             } else {
-                                // Right edge: compute the whole register tile into `tile`, keep the valid part.
-                                if !first {
-                                    for r in 0..<valid {
-                                        (tile + r * 32).update(from: partial + r * partialStride, count: cols)
-                                    }
-                                }
-                                gemmKernel(rows: rows, narrow: cols < 16, k: kb, a: sliver, b: bPanel, ldb: bStride,
-                                           load: first ? nil : UnsafePointer(tile), ldLoad: 32,
-                                           out: tile, ldOut: 32, valid: valid, final: false, alpha: alpha, beta: beta)
-                                for r in 0..<valid {
-                                    for j in 0..<cols {
-                                        let s = tile[r * 32 + j]
-                                        if last {
-                                            gemmFinish(s, cTile + r * ldc + j, alpha: alpha, beta: beta)
-                                        } else {
-                                            partial[r * partialStride + j] = s
-                                        }
-                                    }
-                                }
+                                gemmEdgeTile(rows: rows, valid: valid, cols: cols, k: kb, a: sliver, b: bPanel,
+                                             ldb: bStride, partial: partial, partialStride: partialStride,
+                                             first: first, last: last, c: cTile, ldc: ldc, alpha: alpha, beta: beta,
+                                             tile: tile)
                             }
                             jr += 32
                         }
@@ -125,6 +110,33 @@ extension Kernels {
                 ic += mb
             }
             jc += nb
+        }
+    }
+
+    /// A right-edge tile (`cols` not 16 or 32): the kernel computes the whole register tile into `tile`
+    /// (12 × 32 floats), then the valid part is parked as partial sums or finished into C element by element,
+    /// with the same operations as the kernel's own epilogue.
+    @inline(never)
+    static func gemmEdgeTile(
+        rows: Int, valid: Int, cols: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+        partial: UnsafeMutablePointer<Float>, partialStride: Int, first: Bool, last: Bool,
+        c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float, tile: UnsafeMutablePointer<Float>
+    ) {
+        if !first {
+            for r in 0..<valid { (tile + r * 32).update(from: partial + r * partialStride, count: cols) }
+        }
+        gemmKernel(rows: rows, narrow: cols < 16, k: k, a: a, b: b, ldb: ldb,
+                   load: first ? nil : UnsafePointer(tile), ldLoad: 32,
+                   out: tile, ldOut: 32, valid: valid, final: false, alpha: alpha, beta: beta)
+        for r in 0..<valid {
+            for j in 0..<cols {
+                let s = tile[r * 32 + j]
+                if last {
+                    gemmFinish(s, c + r * ldc + j, alpha: alpha, beta: beta)
+                } else {
+                    partial[r * partialStride + j] = s
+                }
+            }
         }
     }
 
