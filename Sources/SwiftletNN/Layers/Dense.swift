@@ -55,9 +55,12 @@ public final class Dense: Layer {
     }
 
     public func memory(capacity: Int, training: Bool) -> LayerMemory {
-        // Enough packing space for the largest of the three products; the pool multiplies by its thread count.
-        let k = Swift.max(inputs, outputs, capacity)
-        return LayerMemory(workspace: 8 * Kernels.gemmWorkspaceCount(m: k, n: k, k: k))
+        // Packing space for the largest of the three products (forward, weight gradient, input gradient);
+        // the plan multiplies it by the pool's thread count.
+        let forward = Kernels.gemmWorkspaceCount(m: capacity, n: outputs, k: inputs)
+        let weightGradient = Kernels.gemmWorkspaceCount(m: outputs, n: inputs, k: capacity)
+        let inputGradient = Kernels.gemmWorkspaceCount(m: capacity, n: inputs, k: outputs)
+        return LayerMemory(workspace: Swift.max(forward, weightGradient, inputGradient))
     }
 
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
