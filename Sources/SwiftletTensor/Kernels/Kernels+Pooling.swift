@@ -1,0 +1,139 @@
+extension Kernels {
+    /// Max pooling of one channel plane with PyTorch's semantics: padding counts as −∞, ties go to the
+    /// first maximum in row-major window order, and NaN propagates (a NaN in the window wins).
+    ///
+    /// If `indices` is given, it receives for every output the flat index `ih·width + iw` of the chosen input
+    /// (as a `Float`, exact below 2²⁴), so the backward pass needs neither input nor output. Every window
+    /// holds at least one real input as long as `padding < kernelSize`.
+    @inlinable
+    public static func maxPool2DPlane(
+        _ input: UnsafePointer<Float>, height: Int, width: Int,
+        kernelSize k: Int, stride: Int, padding: Int,
+        output: UnsafeMutablePointer<Float>, outHeight: Int, outWidth: Int,
+        indices: UnsafeMutablePointer<Float>?
+    ) {
+        for oh in 0..<outHeight {
+            let rowStart = oh * stride - padding
+            let rowLow = Swift.max(rowStart, 0), rowHigh = Swift.min(rowStart + k, height)
+            for ow in 0..<outWidth {
+                let colStart = ow * stride - padding
+                let colLow = Swift.max(colStart, 0), colHigh = Swift.min(colStart + k, width)
+                var best = -Float.infinity
+                var bestIndex = -1
+                var ih = rowLow
+                while ih < rowHigh {
+                    var iw = colLow
+                    while iw < colHigh {
+                        let index = ih * width + iw
+                        let v = input[index]
+                        if bestIndex < 0 || v > best || v.isNaN {
+                            best = v
+                            bestIndex = index
+                        }
+                        iw += 1
+                    }
+                    ih += 1
+                }
+                output[oh * outWidth + ow] = best
+                if let indices { indices[oh * outWidth + ow] = Float(bestIndex) }
+            }
+        }
+    }
+
+    /// Backward of max pooling for one plane: routes each output gradient to the input that won its
+    /// window, as recorded in `indices`; overwrites `inputGradient` (`height·width` values).
+    @inlinable
+    public static func maxPool2DPlaneBackward(
+        outputGradient: UnsafePointer<Float>, indices: UnsafePointer<Float>, outputCount: Int,
+        inputGradient: UnsafeMutablePointer<Float>, inputCount: Int
+    ) {
+        inputGradient.update(repeating: 0, count: inputCount)
+        for o in 0..<outputCount {
+            let index = Int(indices[o])
+            inputGradient[index] += outputGradient[o]
+        }
+    }
+
+    /// Average pooling of one channel plane with PyTorch's `count_include_pad=True`: every window's sum is
+    /// divided by `k·k`, padding included (windows never extend past the padding without `ceil_mode`).
+    @inlinable
+    public static func avgPool2DPlane(
+        _ input: UnsafePointer<Float>, height: Int, width: Int,
+        kernelSize k: Int, stride: Int, padding: Int,
+        output: UnsafeMutablePointer<Float>, outHeight: Int, outWidth: Int
+    ) {
+        let scale = 1 / Float(k * k)
+        for oh in 0..<outHeight {
+            let rowStart = oh * stride - padding
+            let rowLow = Swift.max(rowStart, 0), rowHigh = Swift.min(rowStart + k, height)
+            for ow in 0..<outWidth {
+                let colStart = ow * stride - padding
+                let colLow = Swift.max(colStart, 0), colHigh = Swift.min(colStart + k, width)
+                var total: Float = 0
+                var ih = rowLow
+                while ih < rowHigh {
+                    var iw = colLow
+                    while iw < colHigh {
+                        total += input[ih * width + iw]
+                        iw += 1
+                    }
+                    ih += 1
+                }
+                output[oh * outWidth + ow] = total * scale
+            }
+        }
+    }
+
+    /// Backward of average pooling for one plane: spreads each output gradient, divided by `k·k`, over the
+    /// real inputs of its window; overwrites `inputGradient`.
+    @inlinable
+    public static func avgPool2DPlaneBackward(
+        outputGradient: UnsafePointer<Float>, outHeight: Int, outWidth: Int,
+        kernelSize k: Int, stride: Int, padding: Int,
+        inputGradient: UnsafeMutablePointer<Float>, height: Int, width: Int
+    ) {
+        inputGradient.update(repeating: 0, count: height * width)
+        let scale = 1 / Float(k * k)
+        for oh in 0..<outHeight {
+            let rowStart = oh * stride - padding
+            let rowLow = Swift.max(rowStart, 0), rowHigh = Swift.min(rowStart + k, height)
+            for ow in 0..<outWidth {
+                let colStart = ow * stride - padding
+                let colLow = Swift.max(colStart, 0), colHigh = Swift.min(colStart + k, width)
+                let g = outputGradient[oh * outWidth + ow] * scale
+                var ih = rowLow
+                while ih < rowHigh {
+                    var iw = colLow
+                    while iw < colHigh {
+                        inputGradient[ih * width + iw] += g
+                        iw += 1
+                    }
+                    ih += 1
+                }
+            }
+        }
+    }
+
+    /// Global average pooling: `output[p] = mean(input[p·planeSize ..< (p + 1)·planeSize])` for each plane.
+    @inlinable
+    public static func globalAvgPool(
+        _ input: UnsafePointer<Float>, planes: Int, planeSize: Int, output: UnsafeMutablePointer<Float>
+    ) {
+        output.update(repeating: 0, count: planes)
+        accumulatePlaneSums(input, planes: planes, planeSize: planeSize, into: output)
+        let scale = 1 / Float(planeSize)
+        for p in 0..<planes { output[p] *= scale }
+    }
+
+    /// Backward of global average pooling: every input of plane `p` gets `outputGradient[p] / planeSize`.
+    @inlinable
+    public static func globalAvgPoolBackward(
+        outputGradient: UnsafePointer<Float>, planes: Int, planeSize: Int,
+        inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        let scale = 1 / Float(planeSize)
+        for p in 0..<planes {
+            (inputGradient + p * planeSize).update(repeating: outputGradient[p] * scale, count: planeSize)
+        }
+    }
+}

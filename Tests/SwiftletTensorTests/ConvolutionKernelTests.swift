@@ -1,0 +1,49 @@
+import Testing
+import SwiftletTensor
+
+@Suite struct ConvolutionKernelTests {
+    @Test func im2colPlacesPaddedWindowsInRows() {
+        // 1×2×2 image [[1, 2], [3, 4]], k = 2, padding 1, stride 1 → 3×3 windows, 4 rows.
+        let image: [Float] = [1, 2, 3, 4]
+        var columns = [Float](repeating: -1, count: 4 * 9)
+        image.withUnsafeBufferPointer { x in
+            columns.withUnsafeMutableBufferPointer { c in
+                Kernels.im2col(x.baseAddress!, channels: 1, height: 2, width: 2, kernelSize: 2, stride: 1, padding: 1,
+                               outHeight: 3, outWidth: 3, columns: c.baseAddress!)
+            }
+        }
+        // Row (i, j) holds image[oh − 1 + i, ow − 1 + j].
+        #expect(columns == [
+            0, 0, 0, 0, 1, 2, 0, 3, 4,  // i = 0, j = 0
+            0, 0, 0, 1, 2, 0, 3, 4, 0,  // i = 0, j = 1
+            0, 1, 2, 0, 3, 4, 0, 0, 0,  // i = 1, j = 0
+            1, 2, 0, 3, 4, 0, 0, 0, 0,  // i = 1, j = 1
+        ])
+    }
+
+    @Test func col2imSumsOverlappingWindows() {
+        // All-ones columns of a 3×3 image, k = 2, stride 1: each pixel receives one 1 per window covering it.
+        var image = [Float](repeating: -1, count: 9)
+        let columns = [Float](repeating: 1, count: 4 * 4)
+        columns.withUnsafeBufferPointer { c in
+            image.withUnsafeMutableBufferPointer { x in
+                Kernels.col2im(c.baseAddress!, channels: 1, height: 3, width: 3, kernelSize: 2, stride: 1, padding: 0,
+                               outHeight: 2, outWidth: 2, image: x.baseAddress!)
+            }
+        }
+        #expect(image == [1, 2, 1, 2, 4, 2, 1, 2, 1])
+    }
+
+    @Test func im2colWithStrideSkipsPixels() {
+        // 1×3×3 image 1…9, k = 1, stride 2 → pixels (0,0), (0,2), (2,0), (2,2).
+        let image: [Float] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+        var columns = [Float](repeating: -1, count: 4)
+        image.withUnsafeBufferPointer { x in
+            columns.withUnsafeMutableBufferPointer { c in
+                Kernels.im2col(x.baseAddress!, channels: 1, height: 3, width: 3, kernelSize: 1, stride: 2, padding: 0,
+                               outHeight: 2, outWidth: 2, columns: c.baseAddress!)
+            }
+        }
+        #expect(columns == [1, 3, 7, 9])
+    }
+}
