@@ -78,10 +78,11 @@ public final class Conv2D: Layer {
         BackwardNeeds(input: weightGradient != nil, output: false)
     }
 
-    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions),
-    /// rounded up to a cache line so the GEMM scratch stays 64-byte aligned.
+    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions)
+    /// plus the 8 floats of slack `im2colTransposed` writes past it, rounded up to a cache line so the GEMM
+    /// scratch stays 64-byte aligned.
     var columnCount: Int {
-        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 15) / 16 * 16
+        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 8 + 15) / 16 * 16
     }
 
     public func memory(capacity: Int, training: Bool) -> LayerMemory {
@@ -139,22 +140,26 @@ public final class Conv2D: Layer {
         let gemmWorkspace = context.workspace + columnCount
         let weightGradient = input == nil ? nil : self.weightGradient
         guard weightGradient != nil || inputGradient != nil else { return }
-        // One pass over the samples, so each sample's column matrix is built once and reused while hot:
-        // first for the weight gradient, then as the buffer for the input gradient's columns.
+        // One pass over the samples: the column buffer holds colᵀ for the weight gradient, then the input
+        // gradient's columns, while the sample's data is still in cache.
         for s in 0..<batchSize {
             let dy = UnsafePointer(outputGradient + s * outChannels * plane)
             if let weightGradient, let input {
                 let x = input + s * g.inputSize
-                var col = x
-                if !g.isPointwise {
-                    Kernels.im2col(x, channels: g.channels, height: g.height, width: g.width, kernelSize: kernelSize,
-                                   stride: stride, padding: padding, outHeight: g.outHeight, outWidth: g.outWidth,
-                                   columns: columns)
-                    col = UnsafePointer(columns)
+                let beta: Float = s == 0 ? 0 : 1
+                if g.isPointwise {
+                    context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
+                                      a: dy, lda: plane, b: x, ldb: plane, beta: beta,
+                                      c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
+                } else {
+                    // colᵀ rather than col: a row-major right operand packs with vector copies.
+                    Kernels.im2colTransposed(x, channels: g.channels, height: g.height, width: g.width,
+                                             kernelSize: kernelSize, stride: stride, padding: padding,
+                                             outHeight: g.outHeight, outWidth: g.outWidth, columns: columns)
+                    context.pool.gemm(transA: false, transB: false, m: outChannels, n: patchSize, k: plane, alpha: 1,
+                                      a: dy, lda: plane, b: columns, ldb: patchSize, beta: beta,
+                                      c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
                 }
-                context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
-                                  a: dy, lda: plane, b: col, ldb: plane, beta: s == 0 ? 0 : 1,
-                                  c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
             }
             if let inputGradient {
                 let dx = inputGradient + s * g.inputSize

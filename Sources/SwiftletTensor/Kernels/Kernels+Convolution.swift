@@ -44,12 +44,84 @@ extension Kernels {
                         let src = channel + ih * width - padding + j
                         if cols.lowerBound > 0 { dst.update(repeating: 0, count: cols.lowerBound) }
                         if stride == 1 {
-                            (dst + cols.lowerBound).update(from: src + cols.lowerBound, count: cols.count)
+                            copyRow(cols.count, src + cols.lowerBound, dst + cols.lowerBound)
                         } else {
                             for ow in cols { dst[ow] = src[ow * stride] }
                         }
                         if cols.upperBound < outWidth {
                             (dst + cols.upperBound).update(repeating: 0, count: outWidth - cols.upperBound)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Unfolds one image into the transpose of the im2col matrix, `[outHeight·outWidth, channels·k·k]`: row
+    /// `oh·outWidth + ow` is the flattened receptive field of output pixel `(oh, ow)`, zeros in the padding.
+    ///
+    /// The weight gradient `dY[out, OH·OW] × colᵀ` then multiplies two row-major matrices, which packs
+    /// faster than the transposed operand and makes the windows' `k`-long rows contiguous copies.
+    ///
+    /// For `k ≤ 8` each window row is moved as one 8-float vector whose surplus lanes spill into the next
+    /// segment, which is written afterwards (segments are written in address order), so `columns` must have
+    /// 8 floats of slack after its `outHeight·outWidth·channels·k·k` values.
+    @inlinable
+    public static func im2colTransposed(
+        _ image: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
+        kernelSize k: Int, stride: Int, padding: Int, outHeight: Int, outWidth: Int,
+        columns: UnsafeMutablePointer<Float>
+    ) {
+        let patch = channels * k * k
+        // Output columns whose whole window row lies inside the image copy `k` floats without tests.
+        let interior = validOutputRange(offset: 0, stride: stride, padding: padding, inputExtent: width - k + 1,
+                                        outputExtent: outWidth)
+        let imageEnd = image + channels * height * width
+        let vectorRows = k <= 8
+        for oh in 0..<outHeight {
+            for ow in 0..<outWidth {
+                let row = columns + (oh * outWidth + ow) * patch
+                let colStart = ow * stride - padding
+                let inside = interior.contains(ow)
+                if inside && vectorRows {
+                    for c in 0..<channels {
+                        let channel = image + c * height * width
+                        for i in 0..<k {
+                            let dst = UnsafeMutableRawPointer(row + (c * k + i) * k)
+                            let ih = oh * stride - padding + i
+                            if ih < 0 || ih >= height {
+                                dst.storeBytes(of: SIMD8<Float>(repeating: 0), as: SIMD8<Float>.self)
+                                continue
+                            }
+                            let src = channel + ih * width + colStart
+                            if src + 8 <= imageEnd {
+                                dst.storeBytes(of: UnsafeRawPointer(src).loadUnaligned(as: SIMD8<Float>.self),
+                                               as: SIMD8<Float>.self)
+                            } else {
+                                let d = row + (c * k + i) * k
+                                for j in 0..<k { d[j] = src[j] }
+                            }
+                        }
+                    }
+                    continue
+                }
+                for c in 0..<channels {
+                    let channel = image + c * height * width
+                    for i in 0..<k {
+                        let dst = row + (c * k + i) * k
+                        let ih = oh * stride - padding + i
+                        if ih < 0 || ih >= height {
+                            for j in 0..<k { dst[j] = 0 }
+                            continue
+                        }
+                        let src = channel + ih * width + colStart
+                        if inside {
+                            for j in 0..<k { dst[j] = src[j] }
+                        } else {
+                            for j in 0..<k {
+                                let iw = colStart + j
+                                dst[j] = iw >= 0 && iw < width ? src[j] : 0
+                            }
                         }
                     }
                 }
@@ -89,6 +161,22 @@ extension Kernels {
                     }
                 }
             }
+        }
+    }
+
+    /// Copies `n` floats with inline vector moves: im2col copies many short rows (an output row is often
+    /// 8–32 floats), where a call to `memmove` per row costs more than the copy.
+    @inlinable
+    public static func copyRow(_ n: Int, _ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>) {
+        var i = 0
+        while i + 8 <= n {
+            UnsafeMutableRawPointer(dst + i).storeBytes(
+                of: UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < n {
+            dst[i] = src[i]
+            i += 1
         }
     }
 

@@ -12,6 +12,11 @@ extension Kernels {
         output: UnsafeMutablePointer<Float>, outHeight: Int, outWidth: Int,
         indices: UnsafeMutablePointer<Float>?
     ) {
+        if k == 2 && stride == 2 && padding == 0 {
+            maxPool2x2Plane(input, width: width, output: output, outHeight: outHeight, outWidth: outWidth,
+                            indices: indices)
+            return
+        }
         for oh in 0..<outHeight {
             let rowStart = oh * stride - padding
             let rowLow = Swift.max(rowStart, 0), rowHigh = Swift.min(rowStart + k, height)
@@ -35,6 +40,32 @@ extension Kernels {
                     ih += 1
                 }
                 output[oh * outWidth + ow] = best
+                if let indices { indices[oh * outWidth + ow] = Float(bestIndex) }
+            }
+        }
+    }
+
+    /// The common 2×2, stride-2, unpadded case of ``maxPool2DPlane(_:height:width:kernelSize:stride:padding:output:outHeight:outWidth:indices:)``
+    /// with the window unrolled (same tie and NaN rules: scan order top-left, top-right, bottom-left, bottom-right).
+    @inlinable
+    public static func maxPool2x2Plane(
+        _ input: UnsafePointer<Float>, width: Int,
+        output: UnsafeMutablePointer<Float>, outHeight: Int, outWidth: Int,
+        indices: UnsafeMutablePointer<Float>?
+    ) {
+        for oh in 0..<outHeight {
+            let top = 2 * oh * width
+            let out = output + oh * outWidth
+            for ow in 0..<outWidth {
+                let i0 = top + 2 * ow
+                var best = input[i0]
+                var bestIndex = i0
+                let i1 = i0 + 1, i2 = i0 + width, i3 = i2 + 1
+                let v1 = input[i1], v2 = input[i2], v3 = input[i3]
+                if v1 > best || v1.isNaN { best = v1; bestIndex = i1 }
+                if v2 > best || v2.isNaN { best = v2; bestIndex = i2 }
+                if v3 > best || v3.isNaN { best = v3; bestIndex = i3 }
+                out[ow] = best
                 if let indices { indices[oh * outWidth + ow] = Float(bestIndex) }
             }
         }
