@@ -126,3 +126,51 @@ private func distinctValues(_ count: Int, seed: UInt64) -> [Float] {
         #expect(isShapeMismatch(error, layer: "g1", actual: [8]))
     }
 }
+
+@Suite struct MaxPoolFastPathTests {
+    /// The generic window loop, for comparison with the vectorised 2×2 path.
+    func reference(_ input: [Float], channels: Int, height: Int, width: Int) -> (values: [Float], indices: [Int]) {
+        let oh = height / 2, ow = width / 2
+        var values: [Float] = [], indices: [Int] = []
+        for c in 0..<channels {
+            for y in 0..<oh {
+                for x in 0..<ow {
+                    var best = -Float.infinity, bestIndex = -1
+                    for i in 0..<2 {
+                        for j in 0..<2 {
+                            let index = (2 * y + i) * width + 2 * x + j
+                            let v = input[c * height * width + index]
+                            if bestIndex < 0 || v > best || v.isNaN { best = v; bestIndex = index }
+                        }
+                    }
+                    values.append(best)
+                    indices.append(bestIndex)
+                }
+            }
+        }
+        return (values, indices)
+    }
+
+    @Test func vectorisedTwoByTwoPoolingMatchesTheWindowLoopIncludingTiesAndNaN() throws {
+        // Widths 28 and 21 give 14 and 10 windows per row: one full group of 8 plus an overlapping one.
+        for (height, width) in [(6, 28), (5, 21), (4, 6)] {
+            var generator = SeededGenerator(seed: 9)
+            // Few distinct values so ties are common; a NaN sprinkled in.
+            var input = (0..<(2 * height * width)).map { _ in Float(generator.nextInt(below: 4)) }
+            input[7] = .nan
+            let harness = try LayerHarness(MaxPool2D(kernelSize: 2, name: "p"), inputShape: [2, height, width])
+            let output = harness.forward(input)
+            let expected = reference(input, channels: 2, height: height, width: width)
+            #expect(output.count == expected.values.count)
+            for i in 0..<output.count {
+                #expect(output[i] == expected.values[i] || (output[i].isNaN && expected.values[i].isNaN), "output \(i)")
+            }
+            // The input gradient for all-ones output gradients counts how often each input won.
+            let dX = harness.inputGradient(input: input, outputGradient: [Float](repeating: 1, count: output.count))
+            var wins = [Float](repeating: 0, count: input.count)
+            let plane = height * width
+            for (o, index) in expected.indices.enumerated() { wins[(o / ((height / 2) * (width / 2))) * plane + index] += 1 }
+            #expect(dX == wins)
+        }
+    }
+}

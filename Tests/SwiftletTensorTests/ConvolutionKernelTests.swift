@@ -94,3 +94,59 @@ import SwiftletTensor
         #expect(mismatches == 0)
     }
 }
+
+@Suite struct WideRowKernelTests {
+    /// im2col written out index by index.
+    func naiveColumns(_ image: [Float], channels: Int, height: Int, width: Int, k: Int, padding: Int) -> [Float] {
+        let oh = height + 2 * padding - k + 1, ow = width + 2 * padding - k + 1
+        var columns: [Float] = []
+        for c in 0..<channels {
+            for i in 0..<k {
+                for j in 0..<k {
+                    for y in 0..<oh {
+                        for x in 0..<ow {
+                            let iy = y - padding + i, ix = x - padding + j
+                            let inside = iy >= 0 && iy < height && ix >= 0 && ix < width
+                            columns.append(inside ? image[(c * height + iy) * width + ix] : 0)
+                        }
+                    }
+                }
+            }
+        }
+        return columns
+    }
+
+    @Test func im2colAndCol2imHandleRowsLongerThanAVector() {
+        // Rows of 11 and 13 floats exercise the vector loop and the overlapping vector tail.
+        for (height, width) in [(5, 11), (4, 13)] {
+            let image = (0..<(2 * height * width)).map { Float($0 % 17) - 8 }
+            let columns = naiveColumns(image, channels: 2, height: height, width: width, k: 3, padding: 1)
+            var fast = [Float](repeating: -1, count: columns.count)
+            image.withUnsafeBufferPointer { x in
+                fast.withUnsafeMutableBufferPointer { c in
+                    Kernels.im2col(x.baseAddress!, channels: 2, height: height, width: width, kernelSize: 3, stride: 1,
+                                   padding: 1, outHeight: height, outWidth: width, columns: c.baseAddress!)
+                }
+            }
+            #expect(fast == columns)
+            // col2im of the columns counts each pixel once per window covering it: 9 inside, fewer at edges.
+            var folded = [Float](repeating: -1, count: image.count)
+            columns.withUnsafeBufferPointer { c in
+                folded.withUnsafeMutableBufferPointer { x in
+                    Kernels.col2im(c.baseAddress!, channels: 2, height: height, width: width, kernelSize: 3, stride: 1,
+                                   padding: 1, outHeight: height, outWidth: width, image: x.baseAddress!)
+                }
+            }
+            for c in 0..<2 {
+                for y in 0..<height {
+                    for x in 0..<width {
+                        let rows = (y == 0 || y == height - 1) ? 2 : 3
+                        let cols = (x == 0 || x == width - 1) ? 2 : 3
+                        let index = (c * height + y) * width + x
+                        #expect(folded[index] == image[index] * Float(rows * cols), "pixel \(c), \(y), \(x)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -154,7 +154,7 @@ extension Kernels {
                         let src = row + oh * outWidth
                         let dst = channel + ih * width - padding + j
                         if stride == 1 {
-                            axpy(cols.count, 1, src + cols.lowerBound, dst + cols.lowerBound)
+                            addRow(cols.count, src + cols.lowerBound, dst + cols.lowerBound)
                         } else {
                             for ow in cols { dst[ow * stride] += src[ow] }
                         }
@@ -165,7 +165,8 @@ extension Kernels {
     }
 
     /// Copies `n` floats with inline vector moves: im2col copies many short rows (an output row is often
-    /// 8–32 floats), where a call to `memmove` per row costs more than the copy.
+    /// 8–32 floats), where a call to `memmove` per row costs more than the copy. A tail shorter than a
+    /// vector is copied by one more vector ending at `n`, overlapping floats already copied.
     @inlinable
     public static func copyRow(_ n: Int, _ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>) {
         var i = 0
@@ -174,8 +175,41 @@ extension Kernels {
                 of: UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
             i += 8
         }
+        if i == n { return }
+        if n >= 8 {
+            UnsafeMutableRawPointer(dst + n - 8).storeBytes(
+                of: UnsafeRawPointer(src + n - 8).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            return
+        }
         while i < n {
             dst[i] = src[i]
+            i += 1
+        }
+    }
+
+    /// `dst[i] += src[i]` for `i` in `0..<n`, for col2im's short rows. A tail shorter than a vector is added
+    /// by one more vector ending at `n` whose lanes already added are masked to 0 (each float is added once).
+    @inlinable
+    public static func addRow(_ n: Int, _ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>) {
+        var i = 0
+        while i + 8 <= n {
+            let d = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+            let v = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + i).storeBytes(of: d + v, as: SIMD8<Float>.self)
+            i += 8
+        }
+        if i == n { return }
+        if n >= 8 {
+            let start = n - 8
+            let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let done = lanes .< SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: i - start))
+            let d = UnsafeRawPointer(dst + start).loadUnaligned(as: SIMD8<Float>.self)
+            let v = UnsafeRawPointer(src + start).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + start).storeBytes(of: d + v.replacing(with: 0, where: done), as: SIMD8<Float>.self)
+            return
+        }
+        while i < n {
+            dst[i] += src[i]
             i += 1
         }
     }

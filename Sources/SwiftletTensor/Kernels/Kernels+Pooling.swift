@@ -45,29 +45,71 @@ extension Kernels {
         }
     }
 
-    /// The common 2×2, stride-2, unpadded case of ``maxPool2DPlane(_:height:width:kernelSize:stride:padding:output:outHeight:outWidth:indices:)``
-    /// with the window unrolled (same tie and NaN rules: scan order top-left, top-right, bottom-left, bottom-right).
+    /// The common 2×2, stride-2, unpadded case of ``maxPool2DPlane(_:height:width:kernelSize:stride:padding:output:outHeight:outWidth:indices:)``,
+    /// eight windows at a time with vector selects instead of unpredictable branches. Same tie and NaN rules:
+    /// scan order top-left, top-right, bottom-left, bottom-right; a later value wins if greater or NaN.
     @inlinable
     public static func maxPool2x2Plane(
         _ input: UnsafePointer<Float>, width: Int,
         output: UnsafeMutablePointer<Float>, outHeight: Int, outWidth: Int,
         indices: UnsafeMutablePointer<Float>?
     ) {
+        let lanes = SIMD8<Int32>(0, 2, 4, 6, 8, 10, 12, 14)
+        let w = Int32(truncatingIfNeeded: width)
         for oh in 0..<outHeight {
             let top = 2 * oh * width
             let out = output + oh * outWidth
-            for ow in 0..<outWidth {
+            var ow = 0
+            while ow < outWidth {
+                // A last group shorter than 8 is redone as the 8 windows ending at the row's end.
+                if outWidth >= 8 && ow + 8 > outWidth { ow = outWidth - 8 }
+                if outWidth < 8 {
+                    maxPool2x2Scalar(input, top: top, width: width, out: out, outWidth: outWidth,
+                                     indices: indices.map { $0 + oh * outWidth })
+                    break
+                }
                 let i0 = top + 2 * ow
-                var best = input[i0]
-                var bestIndex = i0
-                let i1 = i0 + 1, i2 = i0 + width, i3 = i2 + 1
-                let v1 = input[i1], v2 = input[i2], v3 = input[i3]
-                if v1 > best || v1.isNaN { best = v1; bestIndex = i1 }
-                if v2 > best || v2.isNaN { best = v2; bestIndex = i2 }
-                if v3 > best || v3.isNaN { best = v3; bestIndex = i3 }
-                out[ow] = best
-                if let indices { indices[oh * outWidth + ow] = Float(bestIndex) }
+                let upper = UnsafeRawPointer(input + i0).loadUnaligned(as: SIMD16<Float>.self)
+                let lower = UnsafeRawPointer(input + i0 + width).loadUnaligned(as: SIMD16<Float>.self)
+                var best = upper.evenHalf
+                var index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: i0)) &+ lanes
+                let first = index
+                let topRight = upper.oddHalf, bottomLeft = lower.evenHalf, bottomRight = lower.oddHalf
+                var wins = (topRight .> best) .| (topRight .!= topRight)
+                best.replace(with: topRight, where: wins)
+                index.replace(with: first &+ 1, where: wins)
+                wins = (bottomLeft .> best) .| (bottomLeft .!= bottomLeft)
+                best.replace(with: bottomLeft, where: wins)
+                index.replace(with: first &+ w, where: wins)
+                wins = (bottomRight .> best) .| (bottomRight .!= bottomRight)
+                best.replace(with: bottomRight, where: wins)
+                index.replace(with: first &+ w &+ 1, where: wins)
+                UnsafeMutableRawPointer(out + ow).storeBytes(of: best, as: SIMD8<Float>.self)
+                if let indices {
+                    UnsafeMutableRawPointer(indices + oh * outWidth + ow).storeBytes(of: SIMD8<Float>(index), as: SIMD8<Float>.self)
+                }
+                ow += 8
             }
+        }
+    }
+
+    /// One output row of 2×2 max pooling, one window at a time (rows narrower than a vector).
+    @inlinable
+    static func maxPool2x2Scalar(
+        _ input: UnsafePointer<Float>, top: Int, width: Int, out: UnsafeMutablePointer<Float>, outWidth: Int,
+        indices: UnsafeMutablePointer<Float>?
+    ) {
+        for ow in 0..<outWidth {
+            let i0 = top + 2 * ow
+            var best = input[i0]
+            var bestIndex = i0
+            let i1 = i0 + 1, i2 = i0 + width, i3 = i2 + 1
+            let v1 = input[i1], v2 = input[i2], v3 = input[i3]
+            if v1 > best || v1.isNaN { best = v1; bestIndex = i1 }
+            if v2 > best || v2.isNaN { best = v2; bestIndex = i2 }
+            if v3 > best || v3.isNaN { best = v3; bestIndex = i3 }
+            out[ow] = best
+            if let indices { indices[ow] = Float(bestIndex) }
         }
     }
 
