@@ -48,53 +48,6 @@ import SwiftletTensor
     }
 }
 
-@Suite struct TransposedColumnKernelTests {
-    @Test func im2colTransposedIsTheTransposeOfIm2col() {
-        // 2×4×5 image, k = 3, stride 2, padding 1 → 2×3 output pixels, 18 rows of im2col.
-        let image = (0..<40).map { Float($0) + 1 }
-        var columns = [Float](repeating: -1, count: 18 * 6)
-        var transposed = [Float](repeating: -1, count: 6 * 18 + 8)  // 8 floats of slack
-        image.withUnsafeBufferPointer { x in
-            columns.withUnsafeMutableBufferPointer { c in
-                Kernels.im2col(x.baseAddress!, channels: 2, height: 4, width: 5, kernelSize: 3, stride: 2, padding: 1,
-                               outHeight: 2, outWidth: 3, columns: c.baseAddress!)
-            }
-            transposed.withUnsafeMutableBufferPointer { t in
-                Kernels.im2colTransposed(x.baseAddress!, channels: 2, height: 4, width: 5, kernelSize: 3, stride: 2,
-                                         padding: 1, outHeight: 2, outWidth: 3, columns: t.baseAddress!)
-            }
-        }
-        for r in 0..<18 {
-            for p in 0..<6 { #expect(transposed[p * 18 + r] == columns[r * 6 + p], "row \(r), pixel \(p)") }
-        }
-        // Pixel (0, 0), channel 0: window rows −1…1, columns −1…1 → [0, 0, 0, 0, 1, 2, 0, 6, 7].
-        #expect(Array(transposed[0..<9]) == [0, 0, 0, 0, 1, 2, 0, 6, 7])
-    }
-
-    @Test func im2colTransposedMatchesIm2colWithStrideOneAndAFiveByFiveKernel() {
-        // 3×7×6 image, k = 5, padding 2: interior windows take the vector path, border ones the scalar path.
-        let image = (0..<126).map { Float($0) * 0.5 - 20 }
-        let rows = 75, pixels = 42
-        var columns = [Float](repeating: -1, count: rows * pixels)
-        var transposed = [Float](repeating: -1, count: pixels * rows + 8)
-        image.withUnsafeBufferPointer { x in
-            columns.withUnsafeMutableBufferPointer { c in
-                Kernels.im2col(x.baseAddress!, channels: 3, height: 7, width: 6, kernelSize: 5, stride: 1, padding: 2,
-                               outHeight: 7, outWidth: 6, columns: c.baseAddress!)
-            }
-            transposed.withUnsafeMutableBufferPointer { t in
-                Kernels.im2colTransposed(x.baseAddress!, channels: 3, height: 7, width: 6, kernelSize: 5, stride: 1,
-                                         padding: 2, outHeight: 7, outWidth: 6, columns: t.baseAddress!)
-            }
-        }
-        var mismatches = 0
-        for r in 0..<rows {
-            for p in 0..<pixels where transposed[p * rows + r] != columns[r * pixels + p] { mismatches += 1 }
-        }
-        #expect(mismatches == 0)
-    }
-}
-
 @Suite struct WideRowKernelTests {
     /// im2col written out index by index.
     func naiveColumns(_ image: [Float], channels: Int, height: Int, width: Int, k: Int, padding: Int) -> [Float] {

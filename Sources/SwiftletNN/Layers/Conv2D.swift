@@ -78,11 +78,10 @@ public final class Conv2D: Layer {
         BackwardNeeds(input: weightGradient != nil, output: false)
     }
 
-    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions)
-    /// plus the 8 floats of slack `im2colTransposed` writes past it, rounded up to a cache line so the GEMM
-    /// scratch stays 64-byte aligned.
+    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions),
+    /// rounded up to a cache line so the GEMM scratch stays 64-byte aligned.
     var columnCount: Int {
-        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 8 + 15) / 16 * 16
+        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 15) / 16 * 16
     }
 
     public func memory(capacity: Int, training: Bool) -> LayerMemory {
@@ -140,26 +139,22 @@ public final class Conv2D: Layer {
         let gemmWorkspace = context.workspace + columnCount
         let weightGradient = input == nil ? nil : self.weightGradient
         guard weightGradient != nil || inputGradient != nil else { return }
-        // One pass over the samples: the column buffer holds colᵀ for the weight gradient, then the input
-        // gradient's columns, while the sample's data is still in cache.
+        // One pass over the samples: the column buffer holds the sample's columns for the weight gradient,
+        // then the input gradient's columns, while the sample's data is still in cache.
         for s in 0..<batchSize {
             let dy = UnsafePointer(outputGradient + s * outChannels * plane)
             if let weightGradient, let input {
                 let x = input + s * g.inputSize
-                let beta: Float = s == 0 ? 0 : 1
-                if g.isPointwise {
-                    context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
-                                      a: dy, lda: plane, b: x, ldb: plane, beta: beta,
-                                      c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
-                } else {
-                    // colᵀ rather than col: a row-major right operand packs with vector copies.
-                    Kernels.im2colTransposed(x, channels: g.channels, height: g.height, width: g.width,
-                                             kernelSize: kernelSize, stride: stride, padding: padding,
-                                             outHeight: g.outHeight, outWidth: g.outWidth, columns: columns)
-                    context.pool.gemm(transA: false, transB: false, m: outChannels, n: patchSize, k: plane, alpha: 1,
-                                      a: dy, lda: plane, b: columns, ldb: patchSize, beta: beta,
-                                      c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
+                var col = x
+                if !g.isPointwise {
+                    Kernels.im2col(x, channels: g.channels, height: g.height, width: g.width, kernelSize: kernelSize,
+                                   stride: stride, padding: padding, outHeight: g.outHeight, outWidth: g.outWidth,
+                                   columns: columns)
+                    col = UnsafePointer(columns)
                 }
+                context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
+                                  a: dy, lda: plane, b: col, ldb: plane, beta: s == 0 ? 0 : 1,
+                                  c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
             }
             if let inputGradient {
                 let dx = inputGradient + s * g.inputSize
