@@ -92,6 +92,11 @@ private let ramp4x4: [Float] = (1...16).map(Float.init)
                            inputShape: [3, 7, 5])
     }
 
+    @Test func samePaddedConv2DBackwardMatchesFiniteDifferences() throws {
+        // Stride 1 with 2p = k − 1 takes the shifted-copy im2col/col2im path.
+        try checkGradients(Conv2D(outChannels: 3, kernelSize: 5, padding: 2, name: "c"), inputShape: [2, 6, 7])
+    }
+
     @Test func pointwiseConv2DBackwardMatchesFiniteDifferences() throws {
         try checkGradients(Conv2D(outChannels: 4, kernelSize: 1, name: "c"), inputShape: [3, 4, 5])
     }

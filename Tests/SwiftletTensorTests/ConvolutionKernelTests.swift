@@ -71,7 +71,7 @@ import SwiftletTensor
 
     @Test func im2colAndCol2imHandleRowsLongerThanAVector() {
         // Rows of 11 and 13 floats exercise the vector loop and the overlapping vector tail.
-        for (height, width) in [(5, 11), (4, 13)] {
+        for (height, width) in [(5, 11), (4, 13), (1, 9), (2, 3)] {
             let image = (0..<(2 * height * width)).map { Float($0 % 17) - 8 }
             let columns = naiveColumns(image, channels: 2, height: height, width: width, k: 3, padding: 1)
             var fast = [Float](repeating: -1, count: columns.count)
@@ -93,13 +93,45 @@ import SwiftletTensor
             for c in 0..<2 {
                 for y in 0..<height {
                     for x in 0..<width {
-                        let rows = (y == 0 || y == height - 1) ? 2 : 3
-                        let cols = (x == 0 || x == width - 1) ? 2 : 3
+                        let rows = (max(0, y - 1)...min(height - 1, y + 1)).count
+                        let cols = (max(0, x - 1)...min(width - 1, x + 1)).count
                         let index = (c * height + y) * width + x
                         #expect(folded[index] == image[index] * Float(rows * cols), "pixel \(c), \(y), \(x)")
                     }
                 }
             }
+        }
+    }
+
+    @Test func samePaddedFiveByFiveColumnsMatchTheNaiveUnfolding() {
+        // k = 5, padding 2, stride 1 keeps the size: the shifted-copy path, including a 2×3 image smaller
+        // than the kernel and rows 0 and 1 that are entirely padding for some kernel rows.
+        for (height, width) in [(7, 9), (2, 3), (14, 14)] {
+            let image = (0..<(3 * height * width)).map { Float($0 % 23) - 11 }
+            let columns = naiveColumns(image, channels: 3, height: height, width: width, k: 5, padding: 2)
+            var fast = [Float](repeating: -1, count: columns.count)
+            image.withUnsafeBufferPointer { x in
+                fast.withUnsafeMutableBufferPointer { c in
+                    Kernels.im2col(x.baseAddress!, channels: 3, height: height, width: width, kernelSize: 5, stride: 1,
+                                   padding: 2, outHeight: height, outWidth: width, columns: c.baseAddress!)
+                }
+            }
+            #expect(fast == columns, "\(height)×\(width)")
+            // col2im of all-ones columns counts the windows covering each pixel.
+            var folded = [Float](repeating: -1, count: image.count)
+            var ones = [Float](repeating: 1, count: columns.count)
+            ones.withUnsafeMutableBufferPointer { c in
+                folded.withUnsafeMutableBufferPointer { x in
+                    Kernels.col2im(c.baseAddress!, channels: 3, height: height, width: width, kernelSize: 5, stride: 1,
+                                   padding: 2, outHeight: height, outWidth: width, image: x.baseAddress!)
+                }
+            }
+            func covering(_ p: Int, _ extent: Int) -> Int { (max(0, p - 2)...min(extent - 1, p + 2)).count }
+            var expected: [Float] = []
+            for _ in 0..<3 {
+                for y in 0..<height { for x in 0..<width { expected.append(Float(covering(y, height) * covering(x, width))) } }
+            }
+            #expect(folded == expected, "\(height)×\(width)")
         }
     }
 }

@@ -26,6 +26,11 @@ extension Kernels {
         kernelSize k: Int, stride: Int, padding: Int, outHeight: Int, outWidth: Int,
         columns: UnsafeMutablePointer<Float>
     ) {
+        if stride == 1 && outHeight == height && outWidth == width {
+            im2colSamePadding(image, channels: channels, height: height, width: width, kernelSize: k,
+                              padding: padding, columns: columns)
+            return
+        }
         let plane = outHeight * outWidth
         for c in 0..<channels {
             let channel = image + c * height * width
@@ -60,6 +65,8 @@ extension Kernels {
     /// Folds a column matrix back into an image, summing overlapping contributions: the adjoint of
     /// ``im2col(_:channels:height:width:kernelSize:stride:padding:outHeight:outWidth:columns:)``, used for
     /// the input gradient of a convolution. Overwrites `image`; entries that fall in the padding are dropped.
+    /// For stride 1 with "same" padding the entries that fall in the padding are zeroed in `columns`
+    /// (which the caller must therefore allow to be modified).
     @inlinable
     public static func col2im(
         _ columns: UnsafePointer<Float>, channels: Int, height: Int, width: Int,
@@ -67,6 +74,11 @@ extension Kernels {
         image: UnsafeMutablePointer<Float>
     ) {
         image.update(repeating: 0, count: channels * height * width)
+        if stride == 1 && outHeight == height && outWidth == width {
+            col2imSamePadding(UnsafeMutablePointer(mutating: columns), channels: channels, height: height, width: width,
+                              kernelSize: k, padding: padding, image: image)
+            return
+        }
         let plane = outHeight * outWidth
         for c in 0..<channels {
             let channel = image + c * height * width
