@@ -152,8 +152,8 @@ private func distinctValues(_ count: Int, seed: UInt64) -> [Float] {
     }
 
     @Test func vectorisedTwoByTwoPoolingMatchesTheWindowLoopIncludingTiesAndNaN() throws {
-        // Widths 28 and 21 give 14 and 10 windows per row: one full group of 8 plus an overlapping one.
-        for (height, width) in [(6, 28), (5, 21), (4, 6)] {
+        // 14 and 10 windows per row: a group of 8 plus an overlapping one; 7, 5 and 4: groups of 4; 3: one by one.
+        for (height, width) in [(6, 28), (5, 21), (4, 14), (3, 11), (4, 8), (4, 6)] {
             var generator = SeededGenerator(seed: 9)
             // Few distinct values so ties are common; a NaN sprinkled in.
             var input = (0..<(2 * height * width)).map { _ in Float(generator.nextInt(below: 4)) }

@@ -64,7 +64,7 @@ extension Kernels {
                 // A last group shorter than 8 is redone as the 8 windows ending at the row's end.
                 if outWidth >= 8 && ow + 8 > outWidth { ow = outWidth - 8 }
                 if outWidth < 8 {
-                    maxPool2x2Scalar(input, top: top, width: width, out: out, outWidth: outWidth,
+                    maxPool2x2Narrow(input, top: top, width: width, out: out, outWidth: outWidth,
                                      indices: indices.map { $0 + oh * outWidth })
                     break
                 }
@@ -93,7 +93,45 @@ extension Kernels {
         }
     }
 
-    /// One output row of 2×2 max pooling, one window at a time (rows narrower than a vector).
+    /// One output row of 2×2 max pooling narrower than 8 windows: 4 windows at a time (the last group
+    /// overlapping the previous one), or one at a time below 4.
+    @inlinable
+    static func maxPool2x2Narrow(
+        _ input: UnsafePointer<Float>, top: Int, width: Int, out: UnsafeMutablePointer<Float>, outWidth: Int,
+        indices: UnsafeMutablePointer<Float>?
+    ) {
+        if outWidth < 4 {
+            maxPool2x2Scalar(input, top: top, width: width, out: out, outWidth: outWidth, indices: indices)
+            return
+        }
+        let lanes = SIMD4<Int32>(0, 2, 4, 6)
+        let w = Int32(truncatingIfNeeded: width)
+        var ow = 0
+        while ow < outWidth {
+            if ow + 4 > outWidth { ow = outWidth - 4 }
+            let i0 = top + 2 * ow
+            let upper = UnsafeRawPointer(input + i0).loadUnaligned(as: SIMD8<Float>.self)
+            let lower = UnsafeRawPointer(input + i0 + width).loadUnaligned(as: SIMD8<Float>.self)
+            var best = upper.evenHalf
+            let first = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: i0)) &+ lanes
+            var index = first
+            let topRight = upper.oddHalf, bottomLeft = lower.evenHalf, bottomRight = lower.oddHalf
+            var wins = (topRight .> best) .| (topRight .!= topRight)
+            best.replace(with: topRight, where: wins)
+            index.replace(with: first &+ 1, where: wins)
+            wins = (bottomLeft .> best) .| (bottomLeft .!= bottomLeft)
+            best.replace(with: bottomLeft, where: wins)
+            index.replace(with: first &+ w, where: wins)
+            wins = (bottomRight .> best) .| (bottomRight .!= bottomRight)
+            best.replace(with: bottomRight, where: wins)
+            index.replace(with: first &+ w &+ 1, where: wins)
+            UnsafeMutableRawPointer(out + ow).storeBytes(of: best, as: SIMD4<Float>.self)
+            if let indices { UnsafeMutableRawPointer(indices + ow).storeBytes(of: SIMD4<Float>(index), as: SIMD4<Float>.self) }
+            ow += 4
+        }
+    }
+
+    /// One output row of 2×2 max pooling, one window at a time (rows narrower than 4 windows).
     @inlinable
     static func maxPool2x2Scalar(
         _ input: UnsafePointer<Float>, top: Int, width: Int, out: UnsafeMutablePointer<Float>, outWidth: Int,
