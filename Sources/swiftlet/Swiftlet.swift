@@ -2,10 +2,14 @@ import ArgumentParser
 
 /// The `swiftlet` command: federated learning for edge devices.
 @main
-struct Swiftlet: AsyncParsableCommand {
+struct Swiftlet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftlet",
         abstract: "Federated learning for edge devices.",
-        subcommands: []
+        discussion: """
+        Start with `swiftlet simulate`, which trains on the bundled MNIST data. `swiftlet bench` measures
+        throughput against PyTorch; `swiftlet model` creates, inspects and sizes zoo models.
+        """,
+        subcommands: [SimulateCommand.self, TrainCommand.self, BenchCommand.self, ModelCommand.self]
     )
 }
