@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """PyTorch side of scripts/check-safetensors-interop.sh.
 
+With PyTorch installed the checks go through torch (safetensors.torch, load_state_dict); without it
+(as in CI, where a 2 GB torch install is not worth it) they go through safetensors.numpy, which reads and
+writes the same bytes: names, shapes, dtypes, layout and values are checked either way.
+
 check-swift-file FILE
     Loads a Swiftlet-written 2NN file (FedAvg's 784-200-200-10 MLP) with safetensors.torch.load_file, checks
     the byte layout, names, dtypes and shapes, checks the weights lie in PyTorch's default nn.Linear
@@ -10,7 +14,7 @@ write-torch-file FILE
     Writes a freshly initialised torch 2NN's state dict with safetensors.torch.save_file, renamed to
     Swiftlet's <layer>.<tensor> keys, for `swiftlet model inspect`.
 
-Needs: pip install safetensors numpy torch
+Needs: pip install safetensors numpy (and torch for the torch.nn checks)
 """
 import json
 import math
@@ -18,11 +22,16 @@ import struct
 import sys
 
 try:
+    import numpy as np
+    import safetensors.numpy
+except ImportError as error:  # pragma: no cover
+    sys.exit(f"missing Python package ({error}); run: pip install safetensors numpy")
+try:
     import torch
     from torch import nn
     from safetensors.torch import load_file, save_file
-except ImportError as error:  # pragma: no cover
-    sys.exit(f"missing Python package ({error}); run: pip install safetensors numpy torch")
+except ImportError:
+    torch = None
 
 # Swiftlet layer name -> index of the matching Linear in the torch Sequential below.
 NAME_MAP = {"fc1": "1", "fc2": "3", "fc3": "5"}
@@ -67,8 +76,48 @@ def check_layout(path):
     print(f"layout ok: header {length} bytes, {len(header)} tensors, metadata {metadata}")
 
 
+def check_swift_file_numpy(path):
+    """The same checks as check_swift_file, through safetensors.numpy, for machines without torch."""
+    tensors = safetensors.numpy.load_file(path)
+    if sorted(tensors) != sorted(EXPECTED_SHAPES):
+        fail(f"tensor names {sorted(tensors)}, expected {sorted(EXPECTED_SHAPES)}")
+    for name, shape in EXPECTED_SHAPES.items():
+        array = tensors[name]
+        print(f"  {name} {list(array.shape)} {array.dtype}")
+        if list(array.shape) != shape or array.dtype != np.float32:
+            fail(f"{name}: shape {list(array.shape)} dtype {array.dtype}, expected {shape} float32")
+        if not np.isfinite(array).all():
+            fail(f"{name}: holds NaN or infinity")
+        bound = 1 / math.sqrt(FAN_IN[name.split(".")[0]])
+        if np.abs(array).max() > bound * (1 + 1e-6):
+            fail(f"{name}: values exceed PyTorch's init bound {bound:.5f}")
+        if array.size > 100 and array.std() < bound / 4:
+            fail(f"{name}: values look degenerate (std {array.std():.2e})")
+    # The forward pass of the 2NN in numpy, as torch would compute it.
+    x = np.random.default_rng(0).random((4, 784), dtype=np.float32)
+    h = np.maximum(x @ tensors["fc1.weight"].T + tensors["fc1.bias"], 0)
+    h = np.maximum(h @ tensors["fc2.weight"].T + tensors["fc2.bias"], 0)
+    out = h @ tensors["fc3.weight"].T + tensors["fc3.bias"]
+    if out.shape != (4, 10) or not np.isfinite(out).all():
+        fail(f"forward pass gave shape {out.shape} or non-finite values")
+    print("numpy load and forward ok (torch not installed: torch.nn checks skipped)")
+
+
+def write_numpy_file(path):
+    rng = np.random.default_rng(1)
+    state = {}
+    for name, shape in EXPECTED_SHAPES.items():
+        bound = 1 / math.sqrt(FAN_IN[name.split(".")[0]])
+        state[name] = rng.uniform(-bound, bound, size=shape).astype(np.float32)
+    safetensors.numpy.save_file(state, path, metadata={"format": "np", "producer": "numpy " + np.__version__})
+    print(f"wrote {path} from numpy {np.__version__}: {sorted(state)}")
+
+
 def check_swift_file(path):
     check_layout(path)
+    if torch is None:
+        check_swift_file_numpy(path)
+        return
     tensors = load_file(path)
     names = sorted(tensors)
     if names != sorted(EXPECTED_SHAPES):
@@ -104,6 +153,9 @@ def check_swift_file(path):
 
 
 def write_torch_file(path):
+    if torch is None:
+        write_numpy_file(path)
+        return
     torch.manual_seed(1)
     model = torch_2nn()
     inverse = {index: name for name, index in NAME_MAP.items()}
