@@ -27,8 +27,9 @@ public struct SoftmaxCrossEntropy: Loss, Sendable {
             for j in 1..<outputSize { maxValue = Swift.max(maxValue, row[j]) }
             var sum: Float = 0
             for j in 0..<outputSize { sum += Kernels.exp(row[j] - maxValue) }
-            let logSum = Kernels.log(sum) + maxValue
-            total += logSum - row[label]
+            // log Σe^(z−max) + (max − z[y]): the difference is taken before adding the small log term, so
+            // large logits lose no precision to rounding at their magnitude.
+            total += Kernels.log(sum) + (maxValue - row[label])
             if let gradient {
                 let g = gradient + s * outputSize
                 let inverse = 1 / sum
