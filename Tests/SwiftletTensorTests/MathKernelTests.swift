@@ -49,9 +49,10 @@ import Testing
     }
 
     @Test func allFiniteDetectsNaNAndInfinityAnywhere() {
-        var values = [Float](repeating: 1, count: 37)
+        // 150 values: two 64-float blocks (four accumulators each), one 16-float step, a 6-float tail.
+        var values = [Float](repeating: 1, count: 150)
         #expect(Kernels.allFinite(values, count: values.count))
-        for position in [0, 15, 16, 31, 32, 36] {
+        for position in [0, 15, 16, 31, 32, 36, 48, 63, 64, 100, 127, 128, 143, 144, 149] {
             for bad in [Float.nan, .infinity, -.infinity] {
                 values[position] = bad
                 #expect(!Kernels.allFinite(values, count: values.count), "\(bad) at \(position)")

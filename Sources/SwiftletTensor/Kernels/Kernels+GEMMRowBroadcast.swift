@@ -59,7 +59,7 @@ extension Kernels {
         // packed[p · width + i] = op(A)[i, p], rows m ..< width zero.
         let packed = workspace
         let tile = workspace + width * k
-        gemmPackA(transA: transA, a: a, lda: lda, i0: 0, p0: 0, kb: k, rows: width, valid: m, into: packed)
+        gemmRowBroadcastPackA(V.self, transA: transA, m: m, k: k, a: a, lda: lda, into: packed)
         let columns = gemmRowBroadcastColumns
         var j0 = 0
         while j0 < n {
@@ -70,6 +70,45 @@ extension Kernels {
                 for i in 0..<m { gemmFinish(sums[i], c + i * ldc + j0 + jj, alpha: alpha, beta: beta) }
             }
             j0 += count
+        }
+    }
+
+    /// Packs op(A) (`m × k`) as `packed[p · width + i]`, rows `m ..< width` zero.
+    ///
+    /// The padding is cleared with whole-vector stores first: the general sliver packer clears it one strided
+    /// scalar at a time, which cost a fifth of a batch-10 forward pass.
+    @inline(__always)
+    static func gemmRowBroadcastPackA<V: SIMD>(
+        _ lanes: V.Type, transA: Bool, m: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+        into packed: UnsafeMutablePointer<Float>
+    ) where V.Scalar == Float {
+        let width = V.scalarCount
+        if m < width {
+            let raw = UnsafeMutableRawPointer(packed)
+            for p in 0..<k { (raw + p * width * 4).storeBytes(of: V(), as: V.self) }
+        }
+        if transA {
+            // op(A)[i, p] = a[p · lda + i]: each step of p is already a contiguous run of rows.
+            for p in 0..<k { (packed + p * width).update(from: a + p * lda, count: m) }
+            return
+        }
+        let k4 = k & ~3
+        var r = 0
+        while r + 4 <= m {
+            let src = a + r * lda
+            var p = 0
+            while p < k4 {
+                gemmTranspose4(src + p, lda, into: packed + p * width + r, width)
+                p += 4
+            }
+            for p in k4..<k {
+                for q in 0..<4 { packed[p * width + r + q] = src[q * lda + p] }
+            }
+            r += 4
+        }
+        for r in r..<m {
+            let src = a + r * lda
+            for p in 0..<k { packed[p * width + r] = src[p] }
         }
     }
 

@@ -95,13 +95,28 @@ extension Kernels {
     /// Vectorised: `v − v` is 0 for finite values and NaN otherwise, so one sum over 16 lanes decides.
     @inlinable
     public static func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
-        var acc = SIMD16<Float>(repeating: 0)
+        // Four independent accumulators: with one, every add waits for the previous one (3–4 cycles per
+        // 16 floats), which made this pass a sixth of a small model's training step.
+        var acc0 = SIMD16<Float>(), acc1 = SIMD16<Float>(), acc2 = SIMD16<Float>(), acc3 = SIMD16<Float>()
+        let raw = UnsafeRawPointer(x)
         var i = 0
+        while i + 64 <= count {
+            let v0 = (raw + i * 4).loadUnaligned(as: SIMD16<Float>.self)
+            let v1 = (raw + i * 4 + 64).loadUnaligned(as: SIMD16<Float>.self)
+            let v2 = (raw + i * 4 + 128).loadUnaligned(as: SIMD16<Float>.self)
+            let v3 = (raw + i * 4 + 192).loadUnaligned(as: SIMD16<Float>.self)
+            acc0 += v0 - v0
+            acc1 += v1 - v1
+            acc2 += v2 - v2
+            acc3 += v3 - v3
+            i += 64
+        }
         while i + 16 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
-            acc += v - v
+            let v = (raw + i * 4).loadUnaligned(as: SIMD16<Float>.self)
+            acc0 += v - v
             i += 16
         }
+        let acc = (acc0 + acc1) + (acc2 + acc3)
         var tail: Float = 0
         while i < count {
             tail += x[i] - x[i]
