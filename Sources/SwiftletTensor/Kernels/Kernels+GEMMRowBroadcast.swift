@@ -64,7 +64,12 @@ extension Kernels {
         var j0 = 0
         while j0 < n {
             let count = min(columns, n - j0)
-            gemmRowBroadcastBlock(V.self, k: k, packed: packed, b: b + j0 * ldb, ldb: ldb, count: count, tile: tile)
+            if count <= 4 {
+                // A short right edge: four chains instead of twelve, of which most would be thrown away.
+                gemmRowBroadcastBlock4(V.self, k: k, packed: packed, b: b + j0 * ldb, ldb: ldb, count: count, tile: tile)
+            } else {
+                gemmRowBroadcastBlock(V.self, k: k, packed: packed, b: b + j0 * ldb, ldb: ldb, count: count, tile: tile)
+            }
             for jj in 0..<count {
                 let sums = tile + jj * width
                 for i in 0..<m { gemmFinish(sums[i], c + i * ldc + j0 + jj, alpha: alpha, beta: beta) }
@@ -145,5 +150,28 @@ extension Kernels {
         (out + 6 * stride).storeBytes(of: s6, as: V.self); (out + 7 * stride).storeBytes(of: s7, as: V.self)
         (out + 8 * stride).storeBytes(of: s8, as: V.self); (out + 9 * stride).storeBytes(of: s9, as: V.self)
         (out + 10 * stride).storeBytes(of: s10, as: V.self); (out + 11 * stride).storeBytes(of: s11, as: V.self)
+    }
+
+    /// Up to four columns of C, as ``gemmRowBroadcastBlock(_:k:packed:b:ldb:count:tile:)`` does twelve.
+    @inline(__always)
+    static func gemmRowBroadcastBlock4<V: SIMD>(
+        _ lanes: V.Type, k: Int, packed: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int, count: Int,
+        tile: UnsafeMutablePointer<Float>
+    ) where V.Scalar == Float {
+        let width = V.scalarCount
+        @inline(__always) func row(_ jj: Int) -> UnsafePointer<Float> { jj < count ? b + jj * ldb : b }
+        let b0 = row(0), b1 = row(1), b2 = row(2), b3 = row(3)
+        var s0 = V(), s1 = V(), s2 = V(), s3 = V()
+        var ap = packed
+        for p in 0..<k {
+            let av = UnsafeRawPointer(ap).loadUnaligned(as: V.self)
+            s0 = s0.addingProduct(av, V(repeating: b0[p])); s1 = s1.addingProduct(av, V(repeating: b1[p]))
+            s2 = s2.addingProduct(av, V(repeating: b2[p])); s3 = s3.addingProduct(av, V(repeating: b3[p]))
+            ap += width
+        }
+        let out = UnsafeMutableRawPointer(tile)
+        let stride = width * 4
+        out.storeBytes(of: s0, as: V.self); (out + stride).storeBytes(of: s1, as: V.self)
+        (out + 2 * stride).storeBytes(of: s2, as: V.self); (out + 3 * stride).storeBytes(of: s3, as: V.self)
     }
 }
