@@ -39,4 +39,33 @@ import SwiftletTensor
         #expect(Array(model.parameters) == [1, 1, 0, 1, 0])
         #expect(model.step == 0)
     }
+
+    /// `x → fc (2 → 1)` with weight [0, 1] and bias 0, one squared-error step against `target`.
+    func singleDenseStep(input: [Float], target: Float) throws -> (loss: Float, dense: Dense) {
+        let dense = Dense(1, name: "fc")
+        let model = try Sequential(inputShape: [2], layers: [dense])
+        for (i, v) in [Float(0), 1, 0].enumerated() { model.parameters[i] = v }
+        let loss = try input.withUnsafeBufferPointer { x in
+            try [target].withUnsafeBufferPointer { y in
+                try model.trainStep(input: x, targets: y, batchSize: 1, loss: MeanSquaredError(),
+                                    optimizer: SGD(learningRate: 1e-3))
+            }
+        }
+        return (loss, dense)
+    }
+
+    @Test func denseProvesOrdinaryGradientsFiniteFromItsOperands() throws {
+        // Output 2 against 0: dy = 4, max|x| = 2, so the bound 1 · 4 · 2 is far below the largest float.
+        let (loss, dense) = try singleDenseStep(input: [1, 2], target: 0)
+        #expect(loss == 4)
+        #expect(dense.gradientsProvedFinite)
+    }
+
+    @Test func hugeButFiniteGradientsAreScannedAndAccepted() throws {
+        // Output 0 against −10: loss 100, dy = 20; with x₀ = 1e37 the weight gradient 2e38 is finite, but the
+        // bound 20 · 1e37 exceeds a quarter of the largest float, so the model scans, finds it finite, and steps.
+        let (loss, dense) = try singleDenseStep(input: [1e37, 0], target: -10)
+        #expect(loss == 100)
+        #expect(!dense.gradientsProvedFinite)
+    }
 }

@@ -61,6 +61,27 @@ import Testing
         }
     }
 
+    @Test func maxMagnitudeFindsTheLargestAbsoluteValueAnywhere() {
+        // 70 values: two 32-float blocks (two accumulators each) and a 6-float tail.
+        for position in [0, 17, 31, 32, 63, 64, 69] {
+            var values = (0..<70).map { Float($0 % 7) - 3 }  // magnitudes up to 3
+            values[position] = -8.5
+            #expect(Kernels.maxMagnitude(values, count: values.count) == 8.5, "at \(position)")
+        }
+        #expect(Kernels.maxMagnitude([Float](), count: 0) == 0)
+    }
+
+    @Test func maxMagnitudeIsInfiniteWhenAnyValueIsNotFinite() {
+        var values = [Float](repeating: 1, count: 70)
+        for position in [0, 31, 32, 64, 69] {
+            for bad in [Float.nan, .infinity, -.infinity] {
+                values[position] = bad
+                #expect(Kernels.maxMagnitude(values, count: values.count) == .infinity, "\(bad) at \(position)")
+                values[position] = 1
+            }
+        }
+    }
+
     @Test func axpyAndScaleAddComputeByHand() {
         var y: [Float] = Array(repeating: 1, count: 19)
         let x: [Float] = (0..<19).map(Float.init)

@@ -158,8 +158,9 @@ extension Sequential {
                     output: needs.output ? UnsafePointer(plan.activations[i + 1]) : nil,
                     outputGradient: dOut, inputGradient: dIn, batchSize: batchSize, context: context)
                 // Checked while the layer's gradient is still in cache, rather than in one pass over all
-                // gradients at the end (which re-reads the largest ones from memory).
-                try checkGradient(of: i)
+                // gradients at the end (which re-reads the largest ones from memory), unless the layer
+                // proved it finite from its operands.
+                if !layers[i].gradientsProvedFinite { try checkGradient(of: i) }
             }
         }
         if trainableParameterCount > 0 {

@@ -124,4 +124,33 @@ extension Kernels {
         }
         return acc.sum() == 0 && tail == 0
     }
+
+    /// The largest magnitude `|x[i]|` among the `count` values at `x` (0 when `count` is 0), or `+∞` if any
+    /// value is NaN or infinite.
+    ///
+    /// One pass gives both a finiteness test and a bound, which lets a layer prove its gradients finite from
+    /// its (small) operands instead of scanning the (large) gradients.
+    @inlinable
+    public static func maxMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        // On bit patterns with the sign cleared, unsigned integer order is magnitude order, and infinity and
+        // every NaN sort above all finite values: one integer max answers both questions. (Float
+        // pointwiseMax is scalarised by the compiler; the integer max is one instruction per 16 lanes.)
+        let mask = SIMD16<UInt32>(repeating: 0x7fff_ffff)
+        var max0 = SIMD16<UInt32>(), max1 = SIMD16<UInt32>()
+        let raw = UnsafeRawPointer(x)
+        var i = 0
+        while i + 32 <= count {
+            let v0 = (raw + i * 4).loadUnaligned(as: SIMD16<UInt32>.self) & mask
+            let v1 = (raw + i * 4 + 64).loadUnaligned(as: SIMD16<UInt32>.self) & mask
+            max0 = max0.replacing(with: v0, where: v0 .> max0)
+            max1 = max1.replacing(with: v1, where: v1 .> max1)
+            i += 32
+        }
+        var largest = max0.replacing(with: max1, where: max1 .> max0).max()
+        while i < count {
+            largest = Swift.max(largest, x[i].bitPattern & 0x7fff_ffff)
+            i += 1
+        }
+        return largest >= 0x7f80_0000 ? .infinity : Float(bitPattern: largest)
+    }
 }
