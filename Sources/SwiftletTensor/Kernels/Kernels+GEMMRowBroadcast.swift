@@ -70,11 +70,32 @@ extension Kernels {
             } else {
                 gemmRowBroadcastBlock(V.self, k: k, packed: packed, b: b + j0 * ldb, ldb: ldb, count: count, tile: tile)
             }
-            for jj in 0..<count {
-                let sums = tile + jj * width
-                for i in 0..<m { gemmFinish(sums[i], c + i * ldc + j0 + jj, alpha: alpha, beta: beta) }
-            }
+            gemmRowBroadcastFinish(m: m, count: count, width: width, tile: tile, alpha: alpha, beta: beta,
+                                   c: c + j0, ldc: ldc)
             j0 += count
+        }
+    }
+
+    /// Writes `C[i, jj] = alpha · tile[jj · width + i] + beta · C[i, jj]` for `i < m`, `jj < count`.
+    ///
+    /// Row by row, so stores to C are contiguous, with the common cases `alpha = 1`, `beta ∈ {0, 1}` (a
+    /// product, a product plus bias or accumulated gradient) free of per-element branches: `1 · c` is
+    /// exactly `c`, so `s + c` is the canonical ``gemmFinish(_:_:alpha:beta:)`` result.
+    @inline(__always)
+    static func gemmRowBroadcastFinish(
+        m: Int, count: Int, width: Int, tile: UnsafePointer<Float>, alpha: Float, beta: Float,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        for i in 0..<m {
+            let row = c + i * ldc
+            let sums = tile + i
+            if alpha == 1 && beta == 0 {
+                for jj in 0..<count { row[jj] = sums[jj * width] }
+            } else if alpha == 1 && beta == 1 {
+                for jj in 0..<count { row[jj] = sums[jj * width] + row[jj] }
+            } else {
+                for jj in 0..<count { gemmFinish(sums[jj * width], row + jj, alpha: alpha, beta: beta) }
+            }
         }
     }
 
