@@ -15,6 +15,7 @@ public final class Dense: Layer {
     private var bias: UnsafeMutablePointer<Float>?
     private var weightGradient: UnsafeMutablePointer<Float>?
     private var biasGradient: UnsafeMutablePointer<Float>?
+    /// Whether the last backward pass proved its parameter gradients finite by bounding its operands.
     public private(set) var gradientsProvedFinite = false
 
     /// Creates a dense layer with `outputs` features.
@@ -105,6 +106,7 @@ public final class Dense: Layer {
     /// of the largest float, nothing overflows and, with no infinities, nothing is NaN. This reads
     /// `batchSize · (inputs + outputs)` floats instead of scanning `outputs · inputs` gradients.
     private func gradientsAreBounded(input: UnsafePointer<Float>?, outputGradient: UnsafePointer<Float>, batchSize: Int) -> Bool {
+        if weightGradient == nil && biasGradient == nil { return true }  // frozen: nothing to prove
         let dyMax = Kernels.maxMagnitude(outputGradient, count: batchSize * outputs)
         var xMax: Float = 1
         if weightGradient != nil {
