@@ -114,6 +114,12 @@ public protocol Layer: AnyObject {
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
         batchSize: Int, context: LayerContext
     )
+    /// Whether the last ``backward(input:output:outputGradient:inputGradient:batchSize:context:)`` proved
+    /// every parameter gradient it wrote finite, so the model need not scan them for NaN and infinity.
+    ///
+    /// A layer may prove this from its operands more cheaply than a scan (``Dense`` bounds its products);
+    /// the default, `false`, has the model scan the layer's gradients after its backward pass.
+    var gradientsProvedFinite: Bool { get }
 }
 
 extension Layer {
@@ -126,4 +132,5 @@ extension Layer {
     public func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?) {}
     public func validate(input: UnsafePointer<Float>, batchSize: Int) throws(ModelError) {}
     public var parameterSpecs: [ParameterSpec] { [] }
+    public var gradientsProvedFinite: Bool { false }
 }

@@ -120,6 +120,34 @@ func firstDifference(_ x: [Float], _ y: [Float]) -> Int? {
         }
     }
 
+    @Test func fewRowsTimesTransposedBMatchReference() {
+        // The row-broadcast path (m ≤ 16, transposed B, 32 ≤ k ≤ 2048): 8- and 16-lane vectors, column blocks
+        // of 12 and short right edges of at most 4, and the depths at which the path starts and stops.
+        var seed: UInt64 = 500
+        for m in [1, 7, 8, 9, 10, 16, 17] {
+            for n in [1, 3, 11, 12, 13, 16, 25] {
+                for k in [31, 32, 33, 201, 2048, 2049] {
+                    expectMatchesReference(m: m, n: n, k: k, seed: seed)
+                    seed += 1
+                }
+            }
+        }
+    }
+
+    @Test func fewRowsTimesTransposedBAppliesAlphaBetaAndStrides() {
+        for (i, (alpha, beta)) in [(Float(1), Float(1)), (-0.5, 0.75), (2, 0)].enumerated() {
+            expectMatchesReference(m: 10, n: 30, k: 100, alpha: alpha, beta: beta, padding: 3, seed: UInt64(i + 900))
+        }
+    }
+
+    @Test func fewRowsTimesTransposedBMatchesAcrossThreadSplits() {
+        let g = GEMMCase(transA: false, transB: true, m: 10, n: 600, k: 784, beta: 1)
+        let (a, b, c) = g.operands(seed: 77)
+        let serial = g.fast(a, b, c)
+        #expect(firstDifference(g.fast(a, b, c, pool: ComputePool(threads: 3)), serial) == nil)
+        #expect(firstDifference(serial, g.reference(a, b, c)) == nil)
+    }
+
     @Test func leadingDimensionsLargerThanRowsMatchReference() {
         for (i, (m, n, k)) in [(1, 1, 1), (7, 45, 19), (14, 33, 400), (30, 70, 5)].enumerated() {
             expectMatchesReference(m: m, n: n, k: k, alpha: 0.5, beta: -2, padding: 3, seed: UInt64(i))

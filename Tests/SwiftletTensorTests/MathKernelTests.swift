@@ -49,12 +49,34 @@ import Testing
     }
 
     @Test func allFiniteDetectsNaNAndInfinityAnywhere() {
-        var values = [Float](repeating: 1, count: 37)
+        // 150 values: two 64-float blocks (four accumulators each), one 16-float step, a 6-float tail.
+        var values = [Float](repeating: 1, count: 150)
         #expect(Kernels.allFinite(values, count: values.count))
-        for position in [0, 15, 16, 31, 32, 36] {
+        for position in [0, 15, 16, 31, 32, 36, 48, 63, 64, 100, 127, 128, 143, 144, 149] {
             for bad in [Float.nan, .infinity, -.infinity] {
                 values[position] = bad
                 #expect(!Kernels.allFinite(values, count: values.count), "\(bad) at \(position)")
+                values[position] = 1
+            }
+        }
+    }
+
+    @Test func maxMagnitudeFindsTheLargestAbsoluteValueAnywhere() {
+        // 70 values: two 32-float blocks (two accumulators each) and a 6-float tail.
+        for position in [0, 17, 31, 32, 63, 64, 69] {
+            var values = (0..<70).map { Float($0 % 7) - 3 }  // magnitudes up to 3
+            values[position] = -8.5
+            #expect(Kernels.maxMagnitude(values, count: values.count) == 8.5, "at \(position)")
+        }
+        #expect(Kernels.maxMagnitude([Float](), count: 0) == 0)
+    }
+
+    @Test func maxMagnitudeIsInfiniteWhenAnyValueIsNotFinite() {
+        var values = [Float](repeating: 1, count: 70)
+        for position in [0, 31, 32, 64, 69] {
+            for bad in [Float.nan, .infinity, -.infinity] {
+                values[position] = bad
+                #expect(Kernels.maxMagnitude(values, count: values.count) == .infinity, "\(bad) at \(position)")
                 values[position] = 1
             }
         }

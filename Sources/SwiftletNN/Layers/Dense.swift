@@ -15,6 +15,8 @@ public final class Dense: Layer {
     private var bias: UnsafeMutablePointer<Float>?
     private var weightGradient: UnsafeMutablePointer<Float>?
     private var biasGradient: UnsafeMutablePointer<Float>?
+    /// Whether the last backward pass proved its parameter gradients finite by bounding its operands.
+    public private(set) var gradientsProvedFinite = false
 
     /// Creates a dense layer with `outputs` features.
     public init(_ outputs: Int, bias: Bool = true, name: String = "dense") {
@@ -79,6 +81,7 @@ public final class Dense: Layer {
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
         batchSize: Int, context: LayerContext
     ) {
+        gradientsProvedFinite = gradientsAreBounded(input: input, outputGradient: outputGradient, batchSize: batchSize)
         if let weightGradient, let input {
             context.pool.gemm(transA: true, transB: false, m: outputs, n: inputs, k: batchSize, alpha: 1,
                               a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 0,
@@ -92,5 +95,24 @@ public final class Dense: Layer {
                               a: outputGradient, lda: outputs, b: weight, ldb: inputs, beta: 0,
                               c: inputGradient, ldc: inputs, workspace: context.workspace)
         }
+    }
+
+    /// Whether this backward's parameter gradients are certainly finite, from one pass over its operands.
+    ///
+    /// Every weight-gradient element is a chain of `batchSize` fused multiply–adds of `dy · x`, and every
+    /// bias-gradient element a sum of `batchSize` values of `dy`; with finite operands each partial sum is at
+    /// most `batchSize · max|dy| · max(max|x|, 1) · (1 + 2⁻²⁴)^batchSize`, and that last factor stays below
+    /// e for any batch the model plans. So if the product (itself rounded at most twice) is below a quarter
+    /// of the largest float, nothing overflows and, with no infinities, nothing is NaN. This reads
+    /// `batchSize · (inputs + outputs)` floats instead of scanning `outputs · inputs` gradients.
+    private func gradientsAreBounded(input: UnsafePointer<Float>?, outputGradient: UnsafePointer<Float>, batchSize: Int) -> Bool {
+        if weightGradient == nil && biasGradient == nil { return true }  // frozen: nothing to prove
+        let dyMax = Kernels.maxMagnitude(outputGradient, count: batchSize * outputs)
+        var xMax: Float = 1
+        if weightGradient != nil {
+            guard let input else { return false }
+            xMax = Swift.max(xMax, Kernels.maxMagnitude(input, count: batchSize * inputs))
+        }
+        return Float(batchSize) * dyMax * xMax <= Float.greatestFiniteMagnitude / 4
     }
 }

@@ -26,18 +26,23 @@ public struct SoftmaxCrossEntropy: Loss, Sendable {
             var maxValue = row[0]
             for j in 1..<outputSize { maxValue = Swift.max(maxValue, row[j]) }
             var sum: Float = 0
-            for j in 0..<outputSize { sum += Kernels.exp(row[j] - maxValue) }
+            if let gradient {
+                // Keep each exponential in the gradient row rather than computing it twice.
+                let g = gradient + s * outputSize
+                for j in 0..<outputSize {
+                    let e = Kernels.exp(row[j] - maxValue)
+                    g[j] = e
+                    sum += e
+                }
+                let inverse = 1 / sum
+                for j in 0..<outputSize { g[j] = g[j] * inverse * scale }
+                g[label] -= scale
+            } else {
+                for j in 0..<outputSize { sum += Kernels.exp(row[j] - maxValue) }
+            }
             // log Σe^(z−max) + (max − z[y]): the difference is taken before adding the small log term, so
             // large logits lose no precision to rounding at their magnitude.
             total += Kernels.log(sum) + (maxValue - row[label])
-            if let gradient {
-                let g = gradient + s * outputSize
-                let inverse = 1 / sum
-                for j in 0..<outputSize {
-                    g[j] = Kernels.exp(row[j] - maxValue) * inverse * scale
-                }
-                g[label] -= scale
-            }
         }
         return total * scale
     }

@@ -31,7 +31,10 @@ extension Sequential {
         }
         gradientStorage = AlignedBuffer(count: gradientCount)
         var gradientCursor = 0
+        var ranges: [Range<Int>] = []
         for (index, layer) in layers.enumerated() {
+            let start = gradientCursor
+            defer { ranges.append(start..<gradientCursor) }
             var pointers: [UnsafeMutablePointer<Float>?] = []
             for (s, spec) in layer.parameterSpecs.enumerated() {
                 if trainableFlags[index][s] {
@@ -44,6 +47,7 @@ extension Sequential {
             layer.bind(parameters: parameterStorage.baseAddress + parameterOffsets[index], gradients: pointers)
         }
         self.segments = segments
+        layerGradientRanges = ranges
         trainableMask = mask
         self.trainableFlags = trainableFlags
         let capacity = plan?.capacity
@@ -94,6 +98,17 @@ extension Sequential {
         if let first = layers.first { try first.validate(input: input.baseAddress!, batchSize: batchSize) }
     }
 
+    /// Throws ``ModelError/nonFiniteGradient(layer:tensor:)`` if layer `index`'s gradient holds NaN or infinity.
+    @inline(__always)
+    func checkGradient(of index: Int) throws(ModelError) {
+        let range = layerGradientRanges[index]
+        if range.isEmpty || Kernels.allFinite(gradientStorage.baseAddress + range.lowerBound, count: range.count) { return }
+        let bad = gradients[range].firstIndex { !$0.isFinite }!
+        let segment = segments.last { $0.gradientOffset <= bad }!
+        let located = locate(parameterIndex: segment.parameterOffset + bad - segment.gradientOffset)
+        throw .nonFiniteGradient(layer: located.layer, tensor: located.tensor)
+    }
+
     /// Runs the model forward in inference mode and returns its output (`batchSize × outputSize` values).
     ///
     /// The returned buffer belongs to the model and is overwritten by the next call.
@@ -142,15 +157,15 @@ extension Sequential {
                     input: needs.input ? UnsafePointer(plan.activations[i]) : nil,
                     output: needs.output ? UnsafePointer(plan.activations[i + 1]) : nil,
                     outputGradient: dOut, inputGradient: dIn, batchSize: batchSize, context: context)
+                // Checked while the layer's gradient is still in cache, rather than in one pass over all
+                // gradients at the end (which re-reads the largest ones from memory), unless the layer
+                // proved it finite from its operands.
+                if !layers[i].gradientsProvedFinite { try checkGradient(of: i) }
             }
         }
         if trainableParameterCount > 0 {
-            if !Kernels.allFinite(gradientStorage.baseAddress, count: trainableParameterCount) {
-                let bad = gradients.firstIndex { !$0.isFinite }!
-                let segment = segments.last { $0.gradientOffset <= bad }!
-                let located = locate(parameterIndex: segment.parameterOffset + bad - segment.gradientOffset)
-                throw .nonFiniteGradient(layer: located.layer, tensor: located.tensor)
-            }
+            // Layers before the first backward one have nothing trainable; checked anyway, in case.
+            for i in 0..<min(plan.firstBackward, n) { try checkGradient(of: i) }
             optimizer.update(parameters: parameterStorage.baseAddress, gradients: gradientStorage.baseAddress, segments: segments)
         }
         step += 1

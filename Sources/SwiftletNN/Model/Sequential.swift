@@ -30,6 +30,8 @@ public final class Sequential {
     var plan: ExecutionPlan?
     /// Per layer, per parameter spec: trainable or frozen.
     var trainableFlags: [[Bool]] = []
+    /// Per layer, the slice of ``gradients`` it writes (empty for layers with nothing trainable).
+    var layerGradientRanges: [Range<Int>] = []
     /// The pool kernels run on. Changing it re-plans the buffers, since workspace is sized per thread.
     public var pool: ComputePool {
         didSet { if pool !== oldValue, let capacity = plan?.capacity { plan(capacity: capacity) } }

@@ -8,6 +8,8 @@
 // between K blocks the chain's running sum is parked in C (beta == 0) or in workspace, never rounded
 // differently, and alpha/beta are applied once at the end. So the result is bit-identical to
 // ``Kernels/gemmReference(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` for any blocking and any split.
+// Products with at most 16 rows and a transposed B (dense layers' forward at small batches) skip all of this
+// for the row-broadcast path in Kernels+GEMMRowBroadcast.swift, which never packs B.
 
 extension Kernels {
     /// Single-precision general matrix multiply, row-major: `C = alpha · op(A) · op(B) + beta · C`.
@@ -35,6 +37,11 @@ extension Kernels {
             for i in 0..<m {
                 for j in 0..<n { gemmFinish(0, c + i * ldc + j, alpha: alpha, beta: beta) }
             }
+            return
+        }
+        if gemmUsesRowBroadcast(transB: transB, m: m, k: k) {
+            gemmRowBroadcast(transA: transA, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+                             beta: beta, c: c, ldc: ldc, workspace: workspace)
             return
         }
         let blocks = gemmKBlockCount(k)
@@ -150,7 +157,8 @@ extension Kernels {
         let kc = (k + blocks - 1) / blocks
         let ncAlloc = min(gemmRoundUp(max(n, 1), 32), gemmNC)
         let scratch = blocks > 1 ? min(max(m, 1), gemmMC) * ncAlloc : 0
-        return gemmRoundUp(kc * ncAlloc, 16) + gemmRoundUp(12 * kc, 16) + 12 * 32 + scratch
+        let blocked = gemmRoundUp(kc * ncAlloc, 16) + gemmRoundUp(12 * kc, 16) + 12 * 32 + scratch
+        return max(blocked, gemmRowBroadcastWorkspaceCount(k: k))
     }
 
     /// Columns of C per block: the packed `kc × 256` block of B (≤ 384 KiB) stays in L2.

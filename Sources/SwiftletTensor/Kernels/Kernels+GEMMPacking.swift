@@ -12,6 +12,23 @@ extension Kernels {
     ) {
         if transA {
             // op(A)[i, p] = a[p · lda + i]: each step of p is a contiguous run of rows.
+            if valid == rows && (rows == 4 || rows == 8 || rows == 12) {
+                // Whole slivers (all but the last) in vector moves: a weight gradient at batch 10 packs one
+                // 12-float step per p for every sliver and every column block.
+                for p in 0..<kb {
+                    let src = UnsafeRawPointer(a + (p0 + p) * lda + i0)
+                    let dst = UnsafeMutableRawPointer(sliver + p * rows)
+                    if rows == 4 {
+                        dst.storeBytes(of: src.loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+                    } else {
+                        dst.storeBytes(of: src.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                        if rows == 12 {
+                            (dst + 32).storeBytes(of: (src + 32).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+                        }
+                    }
+                }
+                return
+            }
             for p in 0..<kb {
                 let src = a + (p0 + p) * lda + i0
                 let dst = sliver + p * rows

@@ -95,18 +95,62 @@ extension Kernels {
     /// Vectorised: `v − v` is 0 for finite values and NaN otherwise, so one sum over 16 lanes decides.
     @inlinable
     public static func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
-        var acc = SIMD16<Float>(repeating: 0)
+        // Four independent accumulators: with one, every add waits for the previous one (3–4 cycles per
+        // 16 floats), which made this pass a sixth of a small model's training step.
+        var acc0 = SIMD16<Float>(), acc1 = SIMD16<Float>(), acc2 = SIMD16<Float>(), acc3 = SIMD16<Float>()
+        let raw = UnsafeRawPointer(x)
         var i = 0
+        while i + 64 <= count {
+            let v0 = (raw + i * 4).loadUnaligned(as: SIMD16<Float>.self)
+            let v1 = (raw + i * 4 + 64).loadUnaligned(as: SIMD16<Float>.self)
+            let v2 = (raw + i * 4 + 128).loadUnaligned(as: SIMD16<Float>.self)
+            let v3 = (raw + i * 4 + 192).loadUnaligned(as: SIMD16<Float>.self)
+            acc0 += v0 - v0
+            acc1 += v1 - v1
+            acc2 += v2 - v2
+            acc3 += v3 - v3
+            i += 64
+        }
         while i + 16 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
-            acc += v - v
+            let v = (raw + i * 4).loadUnaligned(as: SIMD16<Float>.self)
+            acc0 += v - v
             i += 16
         }
+        let acc = (acc0 + acc1) + (acc2 + acc3)
         var tail: Float = 0
         while i < count {
             tail += x[i] - x[i]
             i += 1
         }
         return acc.sum() == 0 && tail == 0
+    }
+
+    /// The largest magnitude `|x[i]|` among the `count` values at `x` (0 when `count` is 0), or `+∞` if any
+    /// value is NaN or infinite.
+    ///
+    /// One pass gives both a finiteness test and a bound, which lets a layer prove its gradients finite from
+    /// its (small) operands instead of scanning the (large) gradients.
+    @inlinable
+    public static func maxMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        // On bit patterns with the sign cleared, unsigned integer order is magnitude order, and infinity and
+        // every NaN sort above all finite values: one integer max answers both questions. (Float
+        // pointwiseMax is scalarised by the compiler; the integer max is one instruction per 16 lanes.)
+        let mask = SIMD16<UInt32>(repeating: 0x7fff_ffff)
+        var max0 = SIMD16<UInt32>(), max1 = SIMD16<UInt32>()
+        let raw = UnsafeRawPointer(x)
+        var i = 0
+        while i + 32 <= count {
+            let v0 = (raw + i * 4).loadUnaligned(as: SIMD16<UInt32>.self) & mask
+            let v1 = (raw + i * 4 + 64).loadUnaligned(as: SIMD16<UInt32>.self) & mask
+            max0 = max0.replacing(with: v0, where: v0 .> max0)
+            max1 = max1.replacing(with: v1, where: v1 .> max1)
+            i += 32
+        }
+        var largest = max0.replacing(with: max1, where: max1 .> max0).max()
+        while i < count {
+            largest = Swift.max(largest, x[i].bitPattern & 0x7fff_ffff)
+            i += 1
+        }
+        return largest >= 0x7f80_0000 ? .infinity : Float(bitPattern: largest)
     }
 }
