@@ -5,11 +5,13 @@ import SwiftletTensor
 /// Weight `[outChannels, C, k, k]`, bias `[outChannels]`, both initialised from `U(−1/√(C·k·k), 1/√(C·k·k))`
 /// like PyTorch. Output `[outChannels, OH, OW]` with `OH = (H + 2p − k) / s + 1`.
 ///
-/// Each sample is unfolded with im2col (Chellapilla et al. 2006) and multiplied by the weight in one GEMM,
+/// Each sample is unfolded with im2col (Chellapilla et al. 2006) and multiplied by the weight,
 /// `W[out, C·k·k] × col[C·k·k, OH·OW]`, which writes the channels-first output directly; a 1×1, stride-1,
 /// unpadded convolution skips im2col, since the image already is its column matrix. Backward accumulates
 /// the weight gradient `dY_s × col_sᵀ` over samples in sample order (deterministic) and forms the input
 /// gradient as `Wᵀ × dY_s` folded back with col2im, skipped when the caller needs no input gradient.
+/// The forward and input-gradient products run as 12-row slices so the GEMM reads the column matrix and
+/// the output gradient in place rather than packing them (see `slicedProduct`).
 public final class Conv2D: Layer {
     public var name: String
     /// The number of output channels (filters).
@@ -78,18 +80,31 @@ public final class Conv2D: Layer {
         BackwardNeeds(input: weightGradient != nil, output: false)
     }
 
-    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions),
-    /// rounded up to a cache line so the GEMM scratch stays 64-byte aligned.
-    var columnCount: Int {
-        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 15) / 16 * 16
+    /// Whether the input gradient is folded back with the register-summing col2im for unpadded stride-1
+    /// convolutions of images at most 16 pixels wide (LeNet-5's second convolution).
+    var usesNarrowValidFold: Bool {
+        !geometry.isPointwise && stride == 1 && padding == 0 && geometry.width <= 16
     }
 
-    public func memory(capacity: Int, training: Bool) -> LayerMemory {
+    /// Floats of workspace before the GEMM scratch: one sample's column matrix (none for 1×1 convolutions)
+    /// plus the 16 floats the narrow col2im may read past it, rounded up to a cache line so the GEMM scratch
+    /// stays 64-byte aligned.
+    var columnCount: Int {
+        geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 16 + 15) / 16 * 16
+    }
+
+    /// GEMM scratch floats per thread: enough for any of the layer's three products (the count never
+    /// decreases with `m` or `n`, so it also covers their row slices).
+    var gemmPartCount: Int {
         let plane = geometry.outputPlane
-        let gemm = Swift.max(
+        return Swift.max(
             Kernels.gemmWorkspaceCount(m: outChannels, n: plane, k: patchSize),
             Kernels.gemmWorkspaceCount(m: outChannels, n: patchSize, k: plane),
             Kernels.gemmWorkspaceCount(m: patchSize, n: plane, k: outChannels))
+    }
+
+    public func memory(capacity: Int, training: Bool) -> LayerMemory {
+        let gemm = gemmPartCount
         // The pool multiplies the GEMM scratch by its thread count, which the layer does not know yet.
         let threads = Swift.max(8, ComputePool.availableCores)
         return LayerMemory(workspace: columnCount + threads * gemm)
@@ -100,6 +115,7 @@ public final class Conv2D: Layer {
         let plane = g.outputPlane
         let columns = context.workspace
         let gemmWorkspace = context.workspace + columnCount
+        let partCount = gemmPartCount
         for s in 0..<batchSize {
             let x = input + s * g.inputSize
             let y = output + s * outChannels * plane
@@ -115,9 +131,9 @@ public final class Conv2D: Layer {
                 for o in 0..<outChannels { (y + o * plane).update(repeating: bias[o], count: plane) }
                 beta = 1
             }
-            context.pool.gemm(transA: false, transB: false, m: outChannels, n: plane, k: patchSize, alpha: 1,
-                              a: weight, lda: patchSize, b: col, ldb: plane, beta: beta,
-                              c: y, ldc: plane, workspace: gemmWorkspace)
+            slicedProduct(transA: false, m: outChannels, n: plane, k: patchSize, a: weight, lda: patchSize,
+                          b: col, ldb: plane, beta: beta, c: y, ldc: plane,
+                          pool: context.pool, workspace: gemmWorkspace, perPart: partCount)
         }
     }
 
@@ -139,6 +155,7 @@ public final class Conv2D: Layer {
         let gemmWorkspace = context.workspace + columnCount
         let weightGradient = input == nil ? nil : self.weightGradient
         guard weightGradient != nil || inputGradient != nil else { return }
+        let partCount = gemmPartCount
         // One pass over the samples: the column buffer holds the sample's columns for the weight gradient,
         // then the input gradient's columns, while the sample's data is still in cache.
         for s in 0..<batchSize {
@@ -159,10 +176,13 @@ public final class Conv2D: Layer {
             if let inputGradient {
                 let dx = inputGradient + s * g.inputSize
                 let target = g.isPointwise ? dx : columns
-                context.pool.gemm(transA: true, transB: false, m: patchSize, n: plane, k: outChannels, alpha: 1,
-                                  a: weight, lda: patchSize, b: dy, ldb: plane, beta: 0,
-                                  c: target, ldc: plane, workspace: gemmWorkspace)
-                if !g.isPointwise {
+                slicedProduct(transA: true, m: patchSize, n: plane, k: outChannels, a: weight, lda: patchSize,
+                              b: dy, ldb: plane, beta: 0, c: target, ldc: plane,
+                              pool: context.pool, workspace: gemmWorkspace, perPart: partCount)
+                if usesNarrowValidFold {
+                    Kernels.col2imValidNarrow(columns, channels: g.channels, height: g.height, width: g.width,
+                                              kernelSize: kernelSize, image: dx)
+                } else if !g.isPointwise {
                     Kernels.col2im(columns, channels: g.channels, height: g.height, width: g.width,
                                    kernelSize: kernelSize, stride: stride, padding: padding,
                                    outHeight: g.outHeight, outWidth: g.outWidth, image: dx)
