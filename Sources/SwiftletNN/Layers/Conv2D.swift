@@ -11,7 +11,9 @@ import SwiftletTensor
 /// the weight gradient `dY_s × col_sᵀ` over samples in sample order (deterministic) and forms the input
 /// gradient as `Wᵀ × dY_s` folded back with col2im, skipped when the caller needs no input gradient.
 /// The forward and input-gradient products run as 12-row slices so the GEMM reads the column matrix and
-/// the output gradient in place rather than packing them (see `slicedProduct`).
+/// the output gradient in place rather than packing them (see `slicedProduct`); with few filters or a small
+/// patch the weight gradient is formed as row dot products (``Kernels/rowDotProducts(m:n:length:a:lda:b:ldb:accumulate:c:ldc:)``),
+/// which read the column matrix as stored instead of transposing it.
 public final class Conv2D: Layer {
     public var name: String
     /// The number of output channels (filters).
@@ -93,6 +95,11 @@ public final class Conv2D: Layer {
         geometry.isPointwise ? 0 : (patchSize * geometry.outputPlane + 16 + 15) / 16 * 16
     }
 
+    /// Whether the weight gradient is formed as row dot products rather than a GEMM: when few filters or
+    /// a small patch would leave the GEMM's 12 × 32 register tiles mostly empty, its transposing pack of
+    /// the column matrix costs more than the products (LeNet-5's convolutions, `cnn`'s first).
+    var weightGradientByRowDots: Bool { outChannels < 24 || patchSize < 32 }
+
     /// GEMM scratch floats per thread: enough for any of the layer's three products (the count never
     /// decreases with `m` or `n`, so it also covers their row slices).
     var gemmPartCount: Int {
@@ -169,9 +176,19 @@ public final class Conv2D: Layer {
                                    columns: columns)
                     col = UnsafePointer(columns)
                 }
-                context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
-                                  a: dy, lda: plane, b: col, ldb: plane, beta: s == 0 ? 0 : 1,
-                                  c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
+                if weightGradientByRowDots {
+                    // dW += dY_s · col_sᵀ as dot products of rows, both read as stored.
+                    context.pool.parallelChunks(outChannels, alignment: 4) { _, rows in
+                        Kernels.rowDotProducts(m: rows.count, n: patchSize, length: plane,
+                                               a: dy + rows.lowerBound * plane, lda: plane, b: col, ldb: plane,
+                                               accumulate: s != 0, c: weightGradient + rows.lowerBound * patchSize,
+                                               ldc: patchSize)
+                    }
+                } else {
+                    context.pool.gemm(transA: false, transB: true, m: outChannels, n: patchSize, k: plane, alpha: 1,
+                                      a: dy, lda: plane, b: col, ldb: plane, beta: s == 0 ? 0 : 1,
+                                      c: weightGradient, ldc: patchSize, workspace: gemmWorkspace)
+                }
             }
             if let inputGradient {
                 let dx = inputGradient + s * g.inputSize
