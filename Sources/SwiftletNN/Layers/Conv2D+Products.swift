@@ -15,14 +15,23 @@ extension Conv2D {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
         pool: ComputePool, workspace: UnsafeMutablePointer<Float>, perPart: Int
     ) {
+        // Only whole 32-column panels are read in place; the ragged right edge would be packed again by every
+        // slice, so it is one product over all rows instead.
+        let inPlace = n - n % 32
         let slices = (m + 11) / 12
-        pool.parallelChunks(slices) { part, range in
-            for slice in range {
-                let r = slice * 12
-                Kernels.gemm(transA: transA, transB: false, m: Swift.min(12, m - r), n: n, k: k, alpha: 1,
-                             a: a + (transA ? r : r * lda), lda: lda, b: b, ldb: ldb, beta: beta,
-                             c: c + r * ldc, ldc: ldc, workspace: workspace + part * perPart)
+        if inPlace > 0 {
+            pool.parallelChunks(slices) { part, range in
+                for slice in range {
+                    let r = slice * 12
+                    Kernels.gemm(transA: transA, transB: false, m: Swift.min(12, m - r), n: inPlace, k: k, alpha: 1,
+                                 a: a + (transA ? r : r * lda), lda: lda, b: b, ldb: ldb, beta: beta,
+                                 c: c + r * ldc, ldc: ldc, workspace: workspace + part * perPart)
+                }
             }
+        }
+        if inPlace < n {
+            pool.gemm(transA: transA, transB: false, m: m, n: n - inPlace, k: k, alpha: 1, a: a, lda: lda,
+                      b: b + inPlace, ldb: ldb, beta: beta, c: c + inPlace, ldc: ldc, workspace: workspace)
         }
     }
 }
