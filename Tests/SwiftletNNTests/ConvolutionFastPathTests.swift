@@ -28,6 +28,29 @@ import SwiftletTensor
         #expect(harness.forward([1, 2, 3, 4, 5, 6, 7, 8, 9]) == [12, 16, 24, 28, 22, 26, 34, 38])
     }
 
+    @Test func largeConvolutionsGiveIdenticalParametersOnOneAndTwoThreads() throws {
+        // Each product here is above the 2²² multiply–adds at which work is split: the first layer's
+        // row-dot weight gradient (16 × 1000 × 256) and both layers' sliced products run on two threads.
+        func trained(threads: Int) throws -> [Float] {
+            let model = try Sequential(inputShape: [40, 16, 16], layers: [
+                Conv2D(outChannels: 16, kernelSize: 5, padding: 2, name: "conv1"), ReLU(name: "relu1"),
+                Conv2D(outChannels: 48, kernelSize: 5, padding: 2, name: "conv2"),
+                GlobalAvgPool(name: "gap"), Dense(3, name: "fc"),
+            ], seed: 8, pool: ComputePool(threads: threads))
+            var generator = SeededGenerator(seed: 9)
+            let inputs = (0..<(2 * 40 * 16 * 16)).map { _ in generator.nextFloat(in: -1...1) }
+            let labels: [Int32] = [1, 2]
+            try inputs.withUnsafeBufferPointer { x in
+                try labels.withUnsafeBufferPointer { y in
+                    _ = try model.trainStep(input: x, targets: y, batchSize: 2, loss: SoftmaxCrossEntropy(),
+                                            optimizer: SGD(learningRate: 0.1))
+                }
+            }
+            return model.parameterVector
+        }
+        #expect(try trained(threads: 1) == trained(threads: 2))
+    }
+
     @Test func lenet5TrainingGivesIdenticalParametersOnOneAndTwoThreads() throws {
         func trained(threads: Int) throws -> [Float] {
             let model = try Sequential(preset: .lenet5, seed: 3, pool: ComputePool(threads: threads))

@@ -19,6 +19,9 @@ extension Conv2D {
         // slice, so it is one product over all rows instead.
         let inPlace = n - n % 32
         let slices = (m + 11) / 12
+        // As `ComputePool.gemm`: below about four million multiply–adds a hand-off to other threads costs more
+        // than it saves.
+        let pool = m * n * k < 1 << 22 ? ComputePool.serial : pool
         if inPlace > 0 {
             pool.parallelChunks(slices) { part, range in
                 for slice in range {

@@ -177,8 +177,10 @@ public final class Conv2D: Layer {
                     col = UnsafePointer(columns)
                 }
                 if weightGradientByRowDots {
-                    // dW += dY_s · col_sᵀ as dot products of rows, both read as stored.
-                    context.pool.parallelChunks(outChannels, alignment: 4) { _, rows in
+                    // dW += dY_s · col_sᵀ as dot products of rows, both read as stored; small products stay on
+                    // the calling thread, as in `ComputePool.gemm`.
+                    let pool = outChannels * patchSize * plane < 1 << 22 ? ComputePool.serial : context.pool
+                    pool.parallelChunks(outChannels, alignment: 4) { _, rows in
                         Kernels.rowDotProducts(m: rows.count, n: patchSize, length: plane,
                                                a: dy + rows.lowerBound * plane, lda: plane, b: col, ldb: plane,
                                                accumulate: s != 0, c: weightGradient + rows.lowerBound * patchSize,
