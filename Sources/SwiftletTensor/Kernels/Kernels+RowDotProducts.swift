@@ -7,9 +7,10 @@ extension Kernels {
     /// 4 × 4 blocks of dot products held in 16-lane registers (8 loads per 16 vector multiply–adds).
     ///
     /// Every element is computed the same way whatever block it falls in: 16 lane sums, each a fused
-    /// multiply–add chain over `p ≡ lane (mod 16)` ascending, reduced by ``laneTotal(_:)``, then the
-    /// `length mod 16` tail added in order, then the old `c` added last. So splitting rows or columns across
-    /// threads gives bit-identical results.
+    /// multiply–add chain over `p ≡ lane (mod 16)` ascending; for `length ≥ 16` the `length mod 16` tail is
+    /// one more vector step over the last 16 floats with the lanes already counted zeroed in A; the lanes
+    /// are reduced by ``laneTotal(_:)`` (a row shorter than 16 is summed in order instead), then the old `c`
+    /// is added last. So splitting rows or columns across threads gives bit-identical results.
     @inlinable
     public static func rowDotProducts(
         m: Int, n: Int, length: Int,
@@ -41,6 +42,21 @@ extension Kernels {
         }
     }
 
+    /// Keeps the lanes of the last 16 floats of a row that the 16-float steps did not cover (all bits set),
+    /// zeroes the others; from sign bits, as SIMD comparisons compile to a loop over the lanes.
+    @inlinable @inline(__always)
+    static func rowDotTailMask(length: Int, vectorEnd: Int) -> SIMD16<Int32> {
+        let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let d = lanes &- Int32(truncatingIfNeeded: 16 &- (length &- vectorEnd))
+        return ~(d &>> 31)
+    }
+
+    /// `x` with the lanes cleared where `mask` is zero.
+    @inlinable @inline(__always)
+    static func masked(_ x: SIMD16<Float>, _ mask: SIMD16<Int32>) -> SIMD16<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD16<Int32>.self) & mask, to: SIMD16<Float>.self)
+    }
+
     /// Loads 16 floats from any address.
     @inlinable @inline(__always)
     static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
@@ -56,14 +72,14 @@ extension Kernels {
         return v2[0] + v2[1]
     }
 
-    /// Finishes one element: lane total, tail in order, then the old value.
+    /// Finishes one element: lane total, the tail of a row shorter than 16 in order, then the old value.
     @inlinable @inline(__always)
     static func rowDotFinish(
         _ lanes: SIMD16<Float>, length: Int, vectorEnd: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         accumulate: Bool, c: UnsafeMutablePointer<Float>
     ) {
         var total = laneTotal(lanes)
-        var p = vectorEnd
+        var p = length >= 16 ? length : vectorEnd
         while p < length {
             total = total.addingProduct(a[p], b[p])
             p &+= 1
@@ -82,6 +98,10 @@ extension Kernels {
         while p < vectorEnd {
             acc = acc.addingProduct(load16(a + p), load16(b + p))
             p &+= 16
+        }
+        if length >= 16 && vectorEnd < length {
+            let t = length &- 16, mask = rowDotTailMask(length: length, vectorEnd: vectorEnd)
+            acc = acc.addingProduct(masked(load16(a + t), mask), load16(b + t))
         }
         rowDotFinish(acc, length: length, vectorEnd: vectorEnd, a: a, b: b, accumulate: accumulate, c: c)
     }
@@ -112,6 +132,20 @@ extension Kernels {
             c30 = c30.addingProduct(x3, y0); c31 = c31.addingProduct(x3, y1)
             c32 = c32.addingProduct(x3, y2); c33 = c33.addingProduct(x3, y3)
             p &+= 16
+        }
+        if length >= 16 && vectorEnd < length {
+            let t = length &- 16, mask = rowDotTailMask(length: length, vectorEnd: vectorEnd)
+            let x0 = masked(load16(a + t), mask), x1 = masked(load16(a1 + t), mask)
+            let x2 = masked(load16(a2 + t), mask), x3 = masked(load16(a3 + t), mask)
+            let y0 = load16(b + t), y1 = load16(b1 + t), y2 = load16(b2 + t), y3 = load16(b3 + t)
+            c00 = c00.addingProduct(x0, y0); c01 = c01.addingProduct(x0, y1)
+            c02 = c02.addingProduct(x0, y2); c03 = c03.addingProduct(x0, y3)
+            c10 = c10.addingProduct(x1, y0); c11 = c11.addingProduct(x1, y1)
+            c12 = c12.addingProduct(x1, y2); c13 = c13.addingProduct(x1, y3)
+            c20 = c20.addingProduct(x2, y0); c21 = c21.addingProduct(x2, y1)
+            c22 = c22.addingProduct(x2, y2); c23 = c23.addingProduct(x2, y3)
+            c30 = c30.addingProduct(x3, y0); c31 = c31.addingProduct(x3, y1)
+            c32 = c32.addingProduct(x3, y2); c33 = c33.addingProduct(x3, y3)
         }
         let rowsA = (a, a1, a2, a3), rowsB = (b, b1, b2, b3)
         let sums = ((c00, c01, c02, c03), (c10, c11, c12, c13), (c20, c21, c22, c23), (c30, c31, c32, c33))
