@@ -62,3 +62,79 @@ import SwiftletTensor
         #expect(whole.map(\.bitPattern) == (top + bottom).map(\.bitPattern))
     }
 }
+
+@Suite struct RowDotLaneSumsTests {
+    func laneSums(m: Int, n: Int, length: Int, a: [Float], b: [Float], lanes: inout [Float], accumulate: Bool) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                lanes.withUnsafeMutableBufferPointer { l in
+                    Kernels.rowDotLaneSums(m: m, n: n, length: length, a: a.baseAddress!, lda: length,
+                                           b: b.baseAddress!, ldb: length, accumulate: accumulate,
+                                           lanes: l.baseAddress!)
+                }
+            }
+        }
+    }
+
+    func totals(_ lanes: [Float]) -> [Float] {
+        var c = [Float](repeating: .nan, count: lanes.count / 16)
+        lanes.withUnsafeBufferPointer { l in
+            c.withUnsafeMutableBufferPointer { Kernels.rowDotLaneTotals(count: $0.count, lanes: l.baseAddress!, into: $0.baseAddress!) }
+        }
+        return c
+    }
+
+    @Test func oneProductsLaneTotalsEqualTheRowDotProductsBitForBit() {
+        // The same chains and reduction as rowDotProducts without accumulation; 6 × 9 covers blocks and edges,
+        // length 37 a masked tail.
+        let m = 6, n = 9, length = 37
+        var generator = SeededGenerator(seed: 11)
+        let a = (0..<(m * length)).map { _ in generator.nextFloat(in: -1...1) }
+        let b = (0..<(n * length)).map { _ in generator.nextFloat(in: -1...1) }
+        var lanes = [Float](repeating: .nan, count: m * n * 16)
+        laneSums(m: m, n: n, length: length, a: a, b: b, lanes: &lanes, accumulate: false)
+        var c = [Float](repeating: .nan, count: m * n)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    Kernels.rowDotProducts(m: m, n: n, length: length, a: a.baseAddress!, lda: length,
+                                           b: b.baseAddress!, ldb: length, accumulate: false,
+                                           c: c.baseAddress!, ldc: n)
+                }
+            }
+        }
+        #expect(totals(lanes).map(\.bitPattern) == c.map(\.bitPattern))
+    }
+
+    @Test func accumulatedLaneSumsAddUpSeveralProducts() {
+        // Three products summed in the lanes equal the double-precision sum of all their dot products.
+        let m = 5, n = 6, length = 100
+        var generator = SeededGenerator(seed: 12)
+        var lanes = [Float](repeating: .nan, count: m * n * 16)
+        var exact = [Double](repeating: 0, count: m * n)
+        for product in 0..<3 {
+            let a = (0..<(m * length)).map { _ in generator.nextFloat(in: -1...1) }
+            let b = (0..<(n * length)).map { _ in generator.nextFloat(in: -1...1) }
+            laneSums(m: m, n: n, length: length, a: a, b: b, lanes: &lanes, accumulate: product > 0)
+            for i in 0..<m {
+                for j in 0..<n {
+                    for p in 0..<length { exact[i * n + j] += Double(a[i * length + p]) * Double(b[j * length + p]) }
+                }
+            }
+        }
+        for (got, want) in zip(totals(lanes), exact) { #expect(abs(Double(got) - want) <= 1e-3) }
+    }
+
+    @Test func splittingTheRowsGivesBitIdenticalLaneSums() {
+        let m = 7, n = 5, length = 45
+        var generator = SeededGenerator(seed: 13)
+        let a = (0..<(m * length)).map { _ in generator.nextFloat(in: -1...1) }
+        let b = (0..<(n * length)).map { _ in generator.nextFloat(in: -1...1) }
+        var whole = [Float](repeating: 0, count: m * n * 16)
+        laneSums(m: m, n: n, length: length, a: a, b: b, lanes: &whole, accumulate: false)
+        var top = [Float](repeating: 0, count: 2 * n * 16), bottom = [Float](repeating: 0, count: (m - 2) * n * 16)
+        laneSums(m: 2, n: n, length: length, a: Array(a[..<(2 * length)]), b: b, lanes: &top, accumulate: false)
+        laneSums(m: m - 2, n: n, length: length, a: Array(a[(2 * length)...]), b: b, lanes: &bottom, accumulate: false)
+        #expect(whole.map(\.bitPattern) == (top + bottom).map(\.bitPattern))
+    }
+}

@@ -13,7 +13,8 @@ import SwiftletTensor
 /// The forward and input-gradient products run as 12-row slices so the GEMM reads the column matrix and
 /// the output gradient in place rather than packing them (see `slicedProduct`); with few filters or a small
 /// patch the weight gradient is formed as row dot products (``Kernels/rowDotProducts(m:n:length:a:lda:b:ldb:accumulate:c:ldc:)``),
-/// which read the column matrix as stored instead of transposing it.
+/// which read the column matrix as stored instead of transposing it; their 16 lane sums run through the
+/// whole batch and are reduced once (``Kernels/rowDotLaneSums(m:n:length:a:lda:b:ldb:accumulate:lanes:)``).
 public final class Conv2D: Layer {
     public var name: String
     /// The number of output channels (filters).
@@ -100,6 +101,12 @@ public final class Conv2D: Layer {
     /// the column matrix costs more than the products (LeNet-5's convolutions, `cnn`'s first).
     var weightGradientByRowDots: Bool { outChannels < 24 || patchSize < 32 }
 
+    /// Workspace floats for the weight gradient's unreduced lane sums (16 per weight) when it is formed by
+    /// row dot products over rows of at least 16 floats; 0 otherwise.
+    var laneSumCount: Int {
+        weightGradientByRowDots && geometry.outputPlane >= 16 ? outChannels * patchSize * 16 : 0
+    }
+
     /// GEMM scratch floats per thread: enough for any of the layer's three products (the count never
     /// decreases with `m` or `n`, so it also covers their row slices).
     var gemmPartCount: Int {
@@ -114,7 +121,7 @@ public final class Conv2D: Layer {
         let gemm = gemmPartCount
         // The pool multiplies the GEMM scratch by its thread count, which the layer does not know yet.
         let threads = Swift.max(8, ComputePool.availableCores)
-        return LayerMemory(workspace: columnCount + threads * gemm)
+        return LayerMemory(workspace: columnCount + laneSumCount + threads * gemm)
     }
 
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
@@ -159,7 +166,8 @@ public final class Conv2D: Layer {
             }
         }
         let columns = context.workspace
-        let gemmWorkspace = context.workspace + columnCount
+        let laneSums = context.workspace + columnCount
+        let gemmWorkspace = laneSums + laneSumCount
         let weightGradient = input == nil ? nil : self.weightGradient
         guard weightGradient != nil || inputGradient != nil else { return }
         let partCount = gemmPartCount
@@ -176,7 +184,15 @@ public final class Conv2D: Layer {
                                    columns: columns)
                     col = UnsafePointer(columns)
                 }
-                if weightGradientByRowDots {
+                if laneSumCount > 0 {
+                    // Lane sums of dY_s · col_sᵀ continue through the batch and are reduced once at the end.
+                    let pool = outChannels * patchSize * plane < 1 << 22 ? ComputePool.serial : context.pool
+                    pool.parallelChunks(outChannels, alignment: 4) { _, rows in
+                        Kernels.rowDotLaneSums(m: rows.count, n: patchSize, length: plane,
+                                               a: dy + rows.lowerBound * plane, lda: plane, b: col, ldb: plane,
+                                               accumulate: s != 0, lanes: laneSums + rows.lowerBound * patchSize * 16)
+                    }
+                } else if weightGradientByRowDots {
                     // dW += dY_s · col_sᵀ as dot products of rows, both read as stored; small products stay on
                     // the calling thread, as in `ComputePool.gemm`.
                     let pool = outChannels * patchSize * plane < 1 << 22 ? ComputePool.serial : context.pool
@@ -207,6 +223,9 @@ public final class Conv2D: Layer {
                                    outHeight: g.outHeight, outWidth: g.outWidth, image: dx)
                 }
             }
+        }
+        if let weightGradient, laneSumCount > 0, batchSize > 0 {
+            Kernels.rowDotLaneTotals(count: outChannels * patchSize, lanes: laneSums, into: weightGradient)
         }
     }
 }
