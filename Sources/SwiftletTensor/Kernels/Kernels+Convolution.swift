@@ -31,6 +31,10 @@ extension Kernels {
                               padding: padding, columns: columns)
             return
         }
+        if stride == 1 && padding == 0 {
+            im2colValid(image, channels: channels, height: height, width: width, kernelSize: k, columns: columns)
+            return
+        }
         let plane = outHeight * outWidth
         for c in 0..<channels {
             let channel = image + c * height * width
