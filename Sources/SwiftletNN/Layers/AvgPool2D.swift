@@ -32,7 +32,7 @@ public final class AvgPool2D: Layer {
 
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
         let g = geometry
-        context.pool.parallelChunks(batchSize * g.channels) { _, planes in
+        context.pool.parallelChunks(batchSize * g.channels, workPerItem: g.inputPlane * kernelSize * kernelSize) { _, planes in
             for p in planes {
                 Kernels.avgPool2DPlane(
                     input + p * g.inputPlane, height: g.height, width: g.width, kernelSize: kernelSize, stride: stride,
@@ -48,7 +48,7 @@ public final class AvgPool2D: Layer {
     ) {
         guard let inputGradient else { return }
         let g = geometry
-        context.pool.parallelChunks(batchSize * g.channels) { _, planes in
+        context.pool.parallelChunks(batchSize * g.channels, workPerItem: g.inputPlane * kernelSize * kernelSize) { _, planes in
             for p in planes {
                 Kernels.avgPool2DPlaneBackward(
                     outputGradient: outputGradient + p * g.outputPlane, outHeight: g.outHeight, outWidth: g.outWidth,

@@ -80,7 +80,7 @@ public final class DepthwiseConv2D: Layer {
         let taps = kernelSize * kernelSize
         let outPlane = g.outputPlane
         let outSize = outChannels * outPlane
-        context.pool.parallelChunks(outChannels) { _, channels in
+        context.pool.parallelChunks(outChannels, workPerItem: batchSize * g.outputPlane * kernelSize * kernelSize) { _, channels in
             for s in 0..<batchSize {
                 for oc in channels {
                     Kernels.depthwiseConv2DPlane(
@@ -105,7 +105,7 @@ public final class DepthwiseConv2D: Layer {
         let weightGradient = input == nil ? nil : self.weightGradient
         // Split by input channel: its gradient gathers all of its output channels, and each output
         // channel's parameter gradients gather the samples in order — both stay within one thread.
-        context.pool.parallelChunks(g.channels) { _, channels in
+        context.pool.parallelChunks(g.channels, workPerItem: batchSize * g.outputPlane * kernelSize * kernelSize * depthMultiplier) { _, channels in
             for c in channels {
                 let firstOut = c * depthMultiplier
                 if let weightGradient { (weightGradient + firstOut * taps).update(repeating: 0, count: depthMultiplier * taps) }

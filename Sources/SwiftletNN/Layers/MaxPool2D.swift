@@ -46,7 +46,7 @@ public final class MaxPool2D: Layer {
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
         let g = geometry
         let record = context.training ? indices : nil
-        context.pool.parallelChunks(batchSize * g.channels) { _, planes in
+        context.pool.parallelChunks(batchSize * g.channels, workPerItem: g.inputPlane) { _, planes in
             for p in planes {
                 Kernels.maxPool2DPlane(
                     input + p * g.inputPlane, height: g.height, width: g.width, kernelSize: kernelSize, stride: stride,
@@ -63,7 +63,7 @@ public final class MaxPool2D: Layer {
     ) {
         guard let inputGradient, let indices else { return }
         let g = geometry
-        context.pool.parallelChunks(batchSize * g.channels) { _, planes in
+        context.pool.parallelChunks(batchSize * g.channels, workPerItem: g.inputPlane) { _, planes in
             for p in planes {
                 Kernels.maxPool2DPlaneBackward(
                     outputGradient: outputGradient + p * g.outputPlane, indices: indices + p * g.outputPlane,
