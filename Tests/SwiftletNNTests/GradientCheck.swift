@@ -115,3 +115,17 @@ func checkGradients(
         try checkGradients(ReLU(name: "relu"), inputShape: [10], input: input)
     }
 }
+
+@Suite struct DenseBlockingTests {
+    @Test func largeBatchForwardEqualsSampleBySampleForwardBitForBit() throws {
+        // 40 samples run as 16 + 16 + 8 row-broadcast blocks; each must equal the sample run alone.
+        let harness = try LayerHarness(Dense(24, name: "fc"), inputShape: [100], capacity: 40, training: false)
+        var generator = SeededGenerator(seed: 12)
+        let input = (0..<(40 * 100)).map { _ in generator.nextFloat(in: -1...1) }
+        let batched = harness.forward(input, batchSize: 40, training: false)
+        for s in [0, 15, 16, 31, 32, 39] {
+            let single = harness.forward(Array(input[(s * 100)..<((s + 1) * 100)]), batchSize: 1, training: false)
+            #expect(Array(batched[(s * 24)..<((s + 1) * 24)]) == single, "sample \(s)")
+        }
+    }
+}

@@ -71,9 +71,18 @@ public final class Dense: Layer {
             for s in 0..<batchSize { (output + s * outputs).update(from: bias, count: outputs) }
             beta = 1
         }
-        context.pool.gemm(transA: false, transB: true, m: batchSize, n: outputs, k: inputs, alpha: 1,
-                          a: input, lda: inputs, b: weight, ldb: inputs, beta: beta,
-                          c: output, ldc: outputs, workspace: context.workspace)
+        // Blocks of at most 16 samples take GEMM's row-broadcast path, which reads the weight in place; one
+        // product over a larger batch would re-pack (transpose) the whole weight on every call. Each output
+        // element is the same FMA chain either way, so results do not change.
+        let block = Kernels.gemmUsesRowBroadcast(transB: true, m: 16, k: inputs) ? 16 : batchSize
+        var start = 0
+        while start < batchSize {
+            let rows = Swift.min(block, batchSize - start)
+            context.pool.gemm(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+                              a: input + start * inputs, lda: inputs, b: weight, ldb: inputs, beta: beta,
+                              c: output + start * outputs, ldc: outputs, workspace: context.workspace)
+            start += rows
+        }
     }
 
     public func backward(

@@ -20,7 +20,7 @@ extension Kernels {
 
     /// Whether ``gemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:workspace:)`` takes the row-broadcast path.
     @inline(__always)
-    static func gemmUsesRowBroadcast(transB: Bool, m: Int, k: Int) -> Bool {
+    public static func gemmUsesRowBroadcast(transB: Bool, m: Int, k: Int) -> Bool {
         transB && m <= gemmRowBroadcastMaxM && k >= gemmRowBroadcastMinK && k <= gemmRowBroadcastMaxK
     }
 
