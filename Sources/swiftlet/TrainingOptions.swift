@@ -15,7 +15,7 @@ struct TrainingOptions: ParsableArguments {
     var batchSize: Int = 32
 
     @Option(help: "SGD learning rate.")
-    var learningRate: Float = 0.05
+    var learningRate: Float = 0.02
 
     @Option(help: "SGD momentum.")
     var momentum: Float = 0.9
