@@ -1,34 +1,16 @@
 import SwiftletTensor
 
 /// The rectified linear unit `max(0, x)`, elementwise. Its backward reads only its output.
-public final class ReLU: Layer {
-    public var name: String
-    private var size = 0
-
+public final class ReLU: ElementwiseActivation {
     /// Creates the activation.
-    public init(name: String = "relu") { self.name = name }
+    public override init(name: String = "relu") { super.init(name: name) }
 
-    public var summary: String { "ReLU" }
-
-    public func build(inputShape: [Int]) throws(ModelError) -> [Int] {
-        size = inputShape.reduce(1, *)
-        return inputShape
+    override func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.relu(x, y, count: count)
     }
 
-    public func backwardNeeds(inputGradient: Bool) -> BackwardNeeds {
-        BackwardNeeds(input: false, output: inputGradient)
-    }
-
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
-        Kernels.relu(input, output, count: batchSize * size)
-    }
-
-    public func backward(
-        input: UnsafePointer<Float>?, output: UnsafePointer<Float>?,
-        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, context: LayerContext
-    ) {
-        guard let inputGradient, let output else { return }
-        Kernels.reluBackward(output: output, outputGradient: outputGradient, inputGradient: inputGradient, count: batchSize * size)
+    override func applyBackward(output y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                                inputGradient dx: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.reluBackward(output: y, outputGradient: dy, inputGradient: dx, count: count)
     }
 }

@@ -1,34 +1,16 @@
 import SwiftletTensor
 
 /// The logistic function `1 / (1 + e^−x)`, elementwise. Its backward reads only its output (`y(1 − y)`).
-public final class Sigmoid: Layer {
-    public var name: String
-    private var size = 0
-
+public final class Sigmoid: ElementwiseActivation {
     /// Creates the activation.
-    public init(name: String = "sigmoid") { self.name = name }
+    public override init(name: String = "sigmoid") { super.init(name: name) }
 
-    public var summary: String { "Sigmoid" }
-
-    public func build(inputShape: [Int]) throws(ModelError) -> [Int] {
-        size = inputShape.reduce(1, *)
-        return inputShape
+    override func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.sigmoid(x, y, count: count)
     }
 
-    public func backwardNeeds(inputGradient: Bool) -> BackwardNeeds {
-        BackwardNeeds(input: false, output: inputGradient)
-    }
-
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
-        Kernels.sigmoid(input, output, count: batchSize * size)
-    }
-
-    public func backward(
-        input: UnsafePointer<Float>?, output: UnsafePointer<Float>?,
-        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, context: LayerContext
-    ) {
-        guard let inputGradient, let output else { return }
-        Kernels.sigmoidBackward(output: output, outputGradient: outputGradient, inputGradient: inputGradient, count: batchSize * size)
+    override func applyBackward(output y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                                inputGradient dx: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.sigmoidBackward(output: y, outputGradient: dy, inputGradient: dx, count: count)
     }
 }

@@ -1,34 +1,16 @@
 import SwiftletTensor
 
 /// The hyperbolic tangent, elementwise. Its backward reads only its output (`1 − y²`).
-public final class Tanh: Layer {
-    public var name: String
-    private var size = 0
-
+public final class Tanh: ElementwiseActivation {
     /// Creates the activation.
-    public init(name: String = "tanh") { self.name = name }
+    public override init(name: String = "tanh") { super.init(name: name) }
 
-    public var summary: String { "Tanh" }
-
-    public func build(inputShape: [Int]) throws(ModelError) -> [Int] {
-        size = inputShape.reduce(1, *)
-        return inputShape
+    override func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.tanh(x, y, count: count)
     }
 
-    public func backwardNeeds(inputGradient: Bool) -> BackwardNeeds {
-        BackwardNeeds(input: false, output: inputGradient)
-    }
-
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batchSize: Int, context: LayerContext) {
-        Kernels.tanh(input, output, count: batchSize * size)
-    }
-
-    public func backward(
-        input: UnsafePointer<Float>?, output: UnsafePointer<Float>?,
-        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, context: LayerContext
-    ) {
-        guard let inputGradient, let output else { return }
-        Kernels.tanhBackward(output: output, outputGradient: outputGradient, inputGradient: inputGradient, count: batchSize * size)
+    override func applyBackward(output y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                                inputGradient dx: UnsafeMutablePointer<Float>, count: Int) {
+        Kernels.tanhBackward(output: y, outputGradient: dy, inputGradient: dx, count: count)
     }
 }
