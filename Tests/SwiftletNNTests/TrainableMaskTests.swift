@@ -177,9 +177,9 @@ import SwiftletTensor
     @Test func changingThePoolReplansTheWorkspace() throws {
         let model = try Sequential(inputShape: [4], layers: [Dense(8, name: "fc1")])
         model.plan(capacity: 2)
-        let serialBytes = try #require(model.plan).workspaceBytes
+        let serialBytes = try #require(model.plan).layout.workspaceBytes
         model.pool = ComputePool(threads: 3)
-        #expect(model.plan?.workspaceBytes == 3 * serialBytes)
+        #expect(model.plan?.layout.workspaceBytes == 3 * serialBytes)
         #expect(model.plan?.capacity == 2)
     }
 }

@@ -62,20 +62,24 @@ extension Sequential {
 
     /// Plans buffers for batches of up to `capacity` samples (done automatically on first use).
     public func plan(capacity: Int) {
-        plan = ExecutionPlan(layers: layers, shapes: shapes, capacity: capacity, firstTrainable: firstTrainableLayer, pool: pool)
+        plan = ExecutionPlan(layers: layers, layout: layout(capacity: capacity))
+    }
+
+    func layout(capacity: Int) -> ExecutionLayout {
+        ExecutionLayout(layers: layers, shapes: shapes, capacity: capacity, firstTrainable: firstTrainableLayer,
+                        threads: pool.threadCount)
     }
 
     /// The training memory at batch size `batchSize`, with `optimizer`'s state for the trainable tensors.
     public func memoryReport(batchSize: Int, optimizer: (any Optimizer)? = nil) -> MemoryReport {
-        let report = ExecutionPlan(layers: layers, shapes: shapes, capacity: batchSize, firstTrainable: firstTrainableLayer, pool: pool)
-        if let current = plan { plan(capacity: current.capacity) }
+        let report = layout(capacity: batchSize)
         return MemoryReport(
             batchSize: batchSize,
             parameters: parameterCount * 4,
             gradients: trainableParameterCount * 4,
             optimizerState: (optimizer?.stateScalarsPerParameter ?? 0) * trainableParameterCount * 4,
-            activations: report.keptActivationBytes + report.layerSavedBytes,
-            transient: report.transientBytes + report.gradientBufferBytes,
+            activations: report.activationBytes,
+            transient: report.transientBytes,
             workspace: report.workspaceBytes
         )
     }
