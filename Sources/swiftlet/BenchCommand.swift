@@ -1,4 +1,5 @@
 import ArgumentParser
+import SwiftletTensor
 
 /// `swiftlet bench`: throughput measurements, side by side with the peers.
 struct BenchCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct BenchCommand: ParsableCommand {
 /// Parses `1,all` style thread lists.
 func parseThreads(_ text: String) throws -> [Int] {
     try text.split(separator: ",").map { part in
-        if part == "all" { return ComputePoolCores.count }
+        if part == "all" { return ComputePool.availableCores }
         guard let n = Int(part), n > 0 else { throw ValidationError("invalid thread count '\(part)'") }
         return n
     }

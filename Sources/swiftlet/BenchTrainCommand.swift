@@ -4,10 +4,6 @@ import SwiftletBenchmarks
 import SwiftletNN
 import SwiftletTensor
 
-enum ComputePoolCores {
-    static var count: Int { ComputePool.availableCores }
-}
-
 /// `swiftlet bench train`: training samples/s per zoo model, batch size and thread count.
 struct BenchTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -68,13 +68,12 @@ public final class Sequential {
         parameterStorage = AlignedBuffer(count: total)
         gradientStorage = AlignedBuffer(count: 0)
         trainableMask = .all
-        var generator = SeededGenerator(seed: seed)
+        let generator = SeededGenerator(seed: seed)
         for (index, layer) in layers.enumerated() {
             var layerGenerator = generator.split(stream: UInt64(index))
             let slice = UnsafeMutableBufferPointer(start: parameterStorage.baseAddress + offsets[index], count: layer.parameterCount)
             layer.initializeParameters(slice, generator: &layerGenerator)
         }
-        _ = generator.next()
         try! applyMask(.all)
     }
 
