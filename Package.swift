@@ -6,6 +6,7 @@
 //   SwiftletTensor  storage, seeded randomness, compute kernels        (no dependencies)
 //   SwiftletNN      layers, models, losses, optimizers, safetensors     (SwiftletTensor only)
 //   SwiftletData    IDX/gzip readers, bundled datasets, batching        (SwiftletTensor)
+//   SwiftletFederated  records, clients, strategies, the round engine   (Tensor, NN, Data; no transport)
 //   SwiftletBenchmarks  the measurements behind `swiftlet bench`
 //   swiftlet        the command-line tool (swift-argument-parser)
 //
@@ -43,6 +44,7 @@ let package = Package(
         .library(name: "SwiftletTensor", targets: ["SwiftletTensor"]),
         .library(name: "SwiftletNN", targets: ["SwiftletNN"]),
         .library(name: "SwiftletData", targets: ["SwiftletData"]),
+        .library(name: "SwiftletFederated", targets: ["SwiftletFederated"]),
         .executable(name: "swiftlet", targets: ["swiftlet"]),
     ],
     dependencies: [
@@ -64,14 +66,19 @@ let package = Package(
             swiftSettings: strictSettings + vectorSettings + optimizedSettings
         ),
         .target(
-            name: "SwiftletBenchmarks",
+            name: "SwiftletFederated",
             dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData"],
+            swiftSettings: strictSettings + vectorSettings + optimizedSettings
+        ),
+        .target(
+            name: "SwiftletBenchmarks",
+            dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated"],
             swiftSettings: strictSettings + vectorSettings
         ),
         .executableTarget(
             name: "swiftlet",
             dependencies: [
-                "SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletBenchmarks",
+                "SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated", "SwiftletBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings + vectorSettings
@@ -89,6 +96,11 @@ let package = Package(
             name: "SwiftletNNTests",
             dependencies: ["SwiftletNN", "SwiftletData", "CAllocationCounter"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletFederatedTests",
+            dependencies: ["SwiftletFederated"],
             swiftSettings: strictSettings
         ),
         .testTarget(

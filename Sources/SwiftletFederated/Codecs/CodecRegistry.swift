@@ -1,0 +1,34 @@
+/// The codecs a server accepts, by identifier.
+///
+/// A result whose payload names a codec that is not registered is rejected with
+/// ``RejectionReason/unknownEncoding(_:)`` — the server never guesses at bytes.
+public struct CodecRegistry: Sendable {
+    private var codecs: [String: any Codec]
+
+    /// A registry holding `codecs`.
+    public init(_ codecs: [any Codec]) {
+        self.codecs = Dictionary(codecs.map { ($0.identifier, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The codecs every Swiftlet server understands.
+    public static var standard: CodecRegistry { CodecRegistry([Float32Codec()]) }
+
+    /// Adds or replaces a codec.
+    public mutating func register(_ codec: any Codec) {
+        codecs[codec.identifier] = codec
+    }
+
+    /// The codec named `identifier`.
+    public func codec(named identifier: String) -> (any Codec)? { codecs[identifier] }
+
+    /// The registered identifiers, sorted.
+    public var identifiers: [String] { codecs.keys.sorted() }
+
+    /// Decodes `payload` into `count` floats.
+    ///
+    /// - Throws: ``CodecError/unknownCodec(_:)`` or the codec's own error.
+    public func decode(_ payload: EncodedArrays, count: Int) throws(CodecError) -> [Float] {
+        guard let codec = codecs[payload.codec] else { throw .unknownCodec(payload.codec) }
+        return try codec.decode(payload.bytes, count: count)
+    }
+}

@@ -1,0 +1,29 @@
+/// Named measurements a client or the server reports: loss, accuracy, examples seen, time spent, ….
+public struct MetricRecord: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
+    /// The entries.
+    public var entries: [String: MetricValue]
+
+    /// Creates a record.
+    public init(_ entries: [String: MetricValue] = [:]) {
+        self.entries = entries
+    }
+
+    public init(dictionaryLiteral elements: (String, MetricValue)...) {
+        entries = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The value for `key`.
+    public subscript(key: String) -> MetricValue? {
+        get { entries[key] }
+        set { entries[key] = newValue }
+    }
+
+    /// The scalar value of `key` as a `Double`, or `nil` when absent or a list.
+    public func scalar(_ key: String) -> Double? { entries[key]?.scalar }
+
+    /// The keys in sorted order.
+    public var sortedKeys: [String] { entries.keys.sorted() }
+
+    /// Whether the record holds no entries.
+    public var isEmpty: Bool { entries.isEmpty }
+}
