@@ -24,6 +24,17 @@ public struct MetricRecord: Sendable, Hashable, Codable, ExpressibleByDictionary
     /// The keys in sorted order.
     public var sortedKeys: [String] { entries.keys.sorted() }
 
+    /// Encodes as a plain JSON object of metric names to values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(entries)
+    }
+
+    /// Decodes a plain JSON object.
+    public init(from decoder: any Decoder) throws {
+        entries = try decoder.singleValueContainer().decode([String: MetricValue].self)
+    }
+
     /// Whether the record holds no entries.
     public var isEmpty: Bool { entries.isEmpty }
 }

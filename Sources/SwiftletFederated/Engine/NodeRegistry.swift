@@ -1,0 +1,54 @@
+/// The nodes a federation knows: who joined, how to reach them, and who is available now.
+///
+/// A value owned by the round engine. Nodes join with the ``Client`` that reaches them (the client itself
+/// in process, a proxy over the network in deployment), may become unavailable (a phone off its charger)
+/// and available again, and leave.
+public struct NodeRegistry: Sendable {
+    struct Entry: Sendable {
+        var client: any Client
+        var available: Bool
+    }
+
+    private var entries: [NodeID: Entry] = [:]
+
+    /// An empty registry.
+    public init() {}
+
+    /// Adds `node`, available, reached through `client`; a node that joins again replaces its client.
+    /// - Returns: whether the node was new.
+    @discardableResult
+    public mutating func join(_ node: NodeID, client: any Client) -> Bool {
+        let isNew = entries[node] == nil
+        entries[node] = Entry(client: client, available: true)
+        return isNew
+    }
+
+    /// Removes `node`. - Returns: whether it was registered.
+    @discardableResult
+    public mutating func leave(_ node: NodeID) -> Bool {
+        entries.removeValue(forKey: node) != nil
+    }
+
+    /// Marks `node` available or not. - Returns: whether it is registered.
+    @discardableResult
+    public mutating func setAvailable(_ node: NodeID, _ available: Bool) -> Bool {
+        guard entries[node] != nil else { return false }
+        entries[node]!.available = available
+        return true
+    }
+
+    /// Every registered node, sorted by id.
+    public var nodes: [NodeID] { entries.keys.sorted() }
+
+    /// The available nodes, sorted by id.
+    public var availableNodes: [NodeID] { entries.filter { $0.value.available }.keys.sorted() }
+
+    /// The number of registered nodes.
+    public var count: Int { entries.count }
+
+    /// Whether `node` is registered and available.
+    public func isAvailable(_ node: NodeID) -> Bool { entries[node]?.available ?? false }
+
+    /// The client that reaches `node`.
+    public func client(for node: NodeID) -> (any Client)? { entries[node]?.client }
+}
