@@ -11,8 +11,17 @@ extension Aggregation {
     /// nearest first, in `Double`.
     public static func krumScores(_ rows: [[Float]], byzantineCount f: Int, pool: ComputePool = .serial) -> [Double] {
         precondition(f >= 0, "krumScores: negative Byzantine count \(f)")
+        let n = rows.count
         let distances = pairwiseSquaredDistances(rows, pool: pool)
-        return krumScores(distances: distances, count: rows.count, candidates: Array(0..<rows.count), byzantineCount: f)
+        let neighbours = max(1, min(n - f - 2, n - 1))
+        var row = [Double]()
+        row.reserveCapacity(n)
+        return (0..<n).map { i in
+            row.removeAll(keepingCapacity: true)
+            for j in 0..<n where j != i { row.append(distances[i * n + j]) }
+            row.sort()
+            return row.prefix(neighbours).reduce(0, +)
+        }
     }
 
     /// The indices of the `m` rows with the lowest Krum scores, best first, ties broken by lower index.
@@ -24,24 +33,7 @@ extension Aggregation {
                                   pool: ComputePool = .serial) -> [Int] {
         precondition(m >= 1 && m <= rows.count, "krumSelect: selection count \(m) outside 1...\(rows.count)")
         let scores = krumScores(rows, byzantineCount: byzantineCount, pool: pool)
-        return Array(rankedByScore(scores, candidates: Array(0..<rows.count)).prefix(m))
-    }
-
-    /// Krum scores of `candidates` against each other only, from a full `count × count` distance matrix.
-    static func krumScores(distances: [Double], count n: Int, candidates: [Int], byzantineCount f: Int) -> [Double] {
-        let neighbours = max(1, min(candidates.count - f - 2, candidates.count - 1))
-        var row = [Double]()
-        row.reserveCapacity(candidates.count)
-        return candidates.map { i in
-            row.removeAll(keepingCapacity: true)
-            for j in candidates where j != i { row.append(distances[i * n + j]) }
-            row.sort()
-            return row.prefix(neighbours).reduce(0, +)
-        }
-    }
-
-    /// `candidates` ordered by ascending `scores` (parallel arrays), ties by lower index.
-    static func rankedByScore(_ scores: [Double], candidates: [Int]) -> [Int] {
-        zip(scores, candidates).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
+        let ranked = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 < $1 }
+        return Array(ranked.prefix(m))
     }
 }
