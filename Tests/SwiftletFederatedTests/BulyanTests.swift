@@ -42,6 +42,24 @@ import SwiftletTensor
         #expect(Aggregation.closestToMedianMean([[0], [0], [1], [-1], [2]], keep: 3, pool: .serial) == [Float(-1.0 / 3)])
     }
 
+    @Test func closestToMedianMatchesDroppingTheFartherEndOneAtATime() {
+        // Reference: the definition, run per coordinate; small integers make equal distances common.
+        var generator = SeededGenerator(seed: 12)
+        for (n, keep) in [(8, 4), (9, 5), (7, 1)] {
+            let rows = (0..<n).map { _ in (0..<300).map { _ in Float(generator.nextInt(below: 7)) - 3 } }
+            let expected = (0..<300).map { c -> Float in
+                let v = sortedColumn(rows, c).map(Double.init)
+                let median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
+                var low = 0, high = n - 1
+                while high - low + 1 > keep {
+                    if median - v[low] > v[high] - median { low += 1 } else { high -= 1 }
+                }
+                return Float(v[low...high].reduce(0, +) / Double(keep))
+            }
+            #expect(Aggregation.closestToMedianMean(rows, keep: keep, pool: .serial) == expected, "n \(n), keep \(keep)")
+        }
+    }
+
     @Test func noByzantineNodesIsThePlainMean() {
         // f = 0: every row is selected and every value kept.
         #expect(Aggregation.bulyan([[1, 0], [2, 4], [6, 8]], byzantineCount: 0) == [3, 4])

@@ -57,26 +57,38 @@ extension Aggregation {
     }
 
     /// Per coordinate, the mean of the `keep` values of `rows` closest to their median (Bulyan's second step).
+    ///
+    /// Dropping the farther end `n − keep` times is a merge of the two ends by distance, so the kept window
+    /// of the sorted values starts at `s = #{i < n − keep : v[i] + v[i + keep] < 2·median}` (the left side
+    /// is non-decreasing in `i`). That count needs no per-lane branching: the whole step runs in SIMD lanes,
+    /// compared and summed in `Double` (sums of two floats are exact there), the kept values smallest first.
     static func closestToMedianMean(_ rows: [[Float]], keep: Int, pool: ComputePool) -> [Float] {
         let n = rows.count
         precondition(keep >= 1 && keep <= n, "bulyan: keeps \(keep) of \(n) values")
         let network = SortingNetwork(count: n, outputs: 0..<n)
-        return mapCoordinates(rows, pool: pool, workPerCoordinate: network.comparators.count / 4 + 4 * n) { values in
+        typealias Half = SIMD8<Double>
+        func halves(_ v: SIMD16<Float>) -> (Half, Half) { (Half(v.lowHalf), Half(v.highHalf)) }
+        return mapCoordinates(rows, pool: pool, workPerCoordinate: network.comparators.count / 4 + n) { values in
             network.apply(values)
-            var result = SIMD16<Float>()
-            for lane in 0..<16 {
-                // Exact in Double: the sum of two floats, halved.
-                let median = n % 2 == 1 ? Double(values[n / 2][lane])
-                    : (Double(values[n / 2 - 1][lane]) + Double(values[n / 2][lane])) / 2
-                var low = 0, high = n - 1
-                while high - low + 1 > keep {
-                    if median - Double(values[low][lane]) > Double(values[high][lane]) - median { low += 1 } else { high -= 1 }
-                }
-                var sum = 0.0
-                for i in low...high { sum += Double(values[i][lane]) }
-                result[lane] = Float(sum / Double(keep))
+            let (upperLow, upperHigh) = halves(values[n / 2])
+            let (lowerLow, lowerHigh) = n % 2 == 1 ? (upperLow, upperHigh) : halves(values[n / 2 - 1])
+            let twiceMedianLow = lowerLow + upperLow, twiceMedianHigh = lowerHigh + upperHigh
+            var startLow = SIMD8<Int64>(), startHigh = SIMD8<Int64>()
+            for i in 0..<(n - keep) {
+                let (a, b) = halves(values[i]), (c, d) = halves(values[i + keep])
+                startLow &+= SIMD8<Int64>().replacing(with: 1, where: a + c .< twiceMedianLow)
+                startHigh &+= SIMD8<Int64>().replacing(with: 1, where: b + d .< twiceMedianHigh)
             }
-            return result
+            let endLow = startLow &+ Int64(keep), endHigh = startHigh &+ Int64(keep)
+            var sumLow = Half(), sumHigh = Half()
+            for i in 0..<n {
+                let index = SIMD8<Int64>(repeating: Int64(i))
+                let (a, b) = halves(values[i])
+                sumLow += a.replacing(with: 0, where: (index .< startLow) .| (index .>= endLow))
+                sumHigh += b.replacing(with: 0, where: (index .< startHigh) .| (index .>= endHigh))
+            }
+            let scale = 1 / Double(keep)
+            return SIMD16<Float>(lowHalf: SIMD8<Float>(sumLow * scale), highHalf: SIMD8<Float>(sumHigh * scale))
         }
     }
 }
