@@ -1,7 +1,7 @@
 import SwiftletTensor
 
 extension Aggregation {
-    /// Coordinates gathered per row and call when transposing rows into lanes: 16 lane groups of 16.
+    /// Coordinates transposed into lanes per block: 16 groups of 16.
     ///
     /// Each row is read 1 KB at a time (one `withUnsafeBufferPointer` per row and block, not per coordinate),
     /// and the block's scratch (`16 × n` vectors, 100 KB for 100 rows) stays in the L2 cache.
