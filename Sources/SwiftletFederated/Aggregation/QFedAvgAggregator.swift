@@ -16,6 +16,7 @@ public final class QFedAvgAggregator: FitAggregator {
     public let lipschitz: Double
     /// The sum of the `h_k` added so far.
     public private(set) var curvatureSum = 0.0
+    /// The number of updates added so far.
     public private(set) var updateCount = 0
     let global: [Float]
     let deltaSum: AlignedBuffer

@@ -9,6 +9,7 @@ import SwiftletTensor
 public final class ScaffoldAggregator: FitAggregator {
     /// The model size.
     public let count: Int
+    /// The number of updates added so far.
     public private(set) var updateCount = 0
     let global: [Float]
     let modelDeltaSum: AlignedBuffer
