@@ -61,6 +61,17 @@ import SwiftletTensor
         #expect(H.close(x2, expected))
     }
 
+    @Test func curvatureWithQZeroIsLEvenForAZeroLoss() {
+        // q = 0 drops the q F^(q−1) ‖Δw‖² term outright, so a zero loss cannot turn it into 0 × ∞.
+        #expect(Aggregation.qFedAvgCurvature(loss: 0, q: 0, lipschitz: 2, squaredDistance: 5) == 2)
+    }
+
+    @Test func zeroLossWithFractionalQGivesAFiniteCurvature() {
+        // F = 10⁻¹⁰ (the offset): h = 0.5 · (10⁻¹⁰)^(−0.5) · 1 · 1 + 1 · (10⁻¹⁰)^0.5 = 0.5 · 10⁵ + 10⁻⁵.
+        let h = Aggregation.qFedAvgCurvature(loss: 0, q: 0.5, lipschitz: 1, squaredDistance: 1)
+        #expect(abs(h - (0.5e5 + 1e-5)) < 1e-6)
+    }
+
     @Test func updateWithoutInitialLossIsRejected() throws {
         let strategy = try QFedAvg()
         let reason = strategy.validate(H.update(1, [0, 0]), round: 1, global: H.record([0, 0]))

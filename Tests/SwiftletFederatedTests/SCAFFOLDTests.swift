@@ -81,6 +81,18 @@ import SwiftletTensor
         #expect(strategy.control.isEmpty)
     }
 
+    @Test func nonFiniteRoundKeepsTheControl() throws {
+        var strategy = try SCAFFOLD(nodeCount: 4)
+        _ = try H.round(&strategy, global: [1, 2], updates: Self.firstRound)
+        let huge = Float.greatestFiniteMagnitude
+        #expect(throws: AggregationError.nonFiniteAggregate(strategy: "SCAFFOLD")) {
+            _ = try H.round(&strategy, round: 2, global: [1, 3], updates: [
+                Self.update(1, [1, 3], controlDelta: [huge, 0]), Self.update(2, [1, 3], controlDelta: [huge, 0]),
+            ])
+        }
+        #expect(strategy.control == [1, 0])
+    }
+
     @Test func zeroNodeCountIsRejected() {
         #expect(throws: AggregationError.invalidConfiguration(strategy: "SCAFFOLD", reason: "node count must be > 0, got 0")) {
             _ = try SCAFFOLD(nodeCount: 0)
