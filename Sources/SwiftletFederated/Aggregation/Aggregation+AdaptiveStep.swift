@@ -24,23 +24,24 @@ extension Aggregation {
                                     pool: ComputePool = .serial) {
         // About a dozen operations per coordinate, including a square root and a division. Chunks start on
         // multiples of 16, so which coordinates take the vector path depends only on `count`.
+        let etas = SIMD16(repeating: eta), beta1s = SIMD16(repeating: beta1)
+        let beta2s = SIMD16(repeating: beta2), taus = SIMD16(repeating: tau)
         pool.parallelChunks(count, alignment: 16, workPerItem: 12) { _, range in
             var i = range.lowerBound
             while i + 16 <= range.upperBound {
                 let (xi, mi, vi) = adaptiveLanes(rule: rule, average: load(average + i), global: load(x + i),
                                                  firstMoment: load(m + i), secondMoment: load(v + i),
-                                                 learningRate: SIMD16(repeating: eta), beta1: SIMD16(repeating: beta1),
-                                                 beta2: SIMD16(repeating: beta2), tau: SIMD16(repeating: tau))
+                                                 learningRate: etas, beta1: beta1s, beta2: beta2s, tau: taus)
                 store(xi, x + i)
                 store(mi, m + i)
                 store(vi, v + i)
                 i += 16
             }
             while i < range.upperBound {
-                let (xi, mi, vi) = adaptiveLanes(rule: rule, average: SIMD16(repeating: average[i]), global: SIMD16(repeating: x[i]),
-                                                 firstMoment: SIMD16(repeating: m[i]), secondMoment: SIMD16(repeating: v[i]),
-                                                 learningRate: SIMD16(repeating: eta), beta1: SIMD16(repeating: beta1),
-                                                 beta2: SIMD16(repeating: beta2), tau: SIMD16(repeating: tau))
+                let (xi, mi, vi) = adaptiveLanes(rule: rule, average: SIMD16(repeating: average[i]),
+                                                 global: SIMD16(repeating: x[i]), firstMoment: SIMD16(repeating: m[i]),
+                                                 secondMoment: SIMD16(repeating: v[i]),
+                                                 learningRate: etas, beta1: beta1s, beta2: beta2s, tau: taus)
                 x[i] = xi[0]
                 m[i] = mi[0]
                 v[i] = vi[0]

@@ -35,7 +35,8 @@ public final class QFedAvgAggregator: FitAggregator {
     /// Adds `update.parameters` with its reported loss on the global model.
     public func add(_ update: ClientUpdate) {
         guard let loss = update.metrics.scalar(QFedAvg.initialLossMetric) else {
-            preconditionFailure("QFedAvgAggregator: \(update.node) reported no '\(QFedAvg.initialLossMetric)'; QFedAvg.validate rejects such updates")
+            preconditionFailure("QFedAvgAggregator: \(update.node) reported no '\(QFedAvg.initialLossMetric)'; "
+                                + "QFedAvg.validate rejects such updates")
         }
         add(update.parameters, loss: loss)
     }

@@ -28,7 +28,8 @@ public final class ScaffoldAggregator: FitAggregator {
     /// Adds the node's parameters and its control-variate delta.
     public func add(_ update: ClientUpdate) {
         guard let delta = update.auxiliary[SCAFFOLD.controlDeltaKey] else {
-            preconditionFailure("ScaffoldAggregator: \(update.node) sent no '\(SCAFFOLD.controlDeltaKey)'; SCAFFOLD.validate rejects such updates")
+            preconditionFailure("ScaffoldAggregator: \(update.node) sent no '\(SCAFFOLD.controlDeltaKey)'; "
+                                + "SCAFFOLD.validate rejects such updates")
         }
         add(update.parameters, controlDelta: delta)
     }

@@ -6,7 +6,8 @@ import SwiftletTensor
 /// "Adaptive Methods for Nonconvex Optimization"). Each round, with `avg` the example-weighted mean of the
 /// nodes' models and `x` the global model:
 ///
-///     Δ = avg − x;   m ← β₁m + (1 − β₁)Δ;   v ← v − (1 − β₂)Δ² sign(v − Δ²);   x ← x + η m / (√v + τ)
+///     Δ = avg − x;   m ← β₁m + (1 − β₁)Δ
+///     v ← v − (1 − β₂)Δ² sign(v − Δ²);   x ← x + η m / (√v + τ)
 ///
 /// Defaults are Flower's `FedYogi` (η = 0.01, β₁ = 0.9, β₂ = 0.99, τ = 10⁻³; `eta_l` is a client setting
 /// with no server counterpart). Unlike Adam's, the second moment cannot collapse after one large round,

@@ -27,8 +27,8 @@ enum HyperparameterCheck {
     /// A vector of strategy state must match the model's length.
     static func stateLength(_ state: Int, model: Int, _ what: String, strategy: String) throws(AggregationError) {
         guard state == model else {
-            throw .invalidConfiguration(strategy: strategy,
-                                        reason: "the \(what) holds \(state) values but the model has \(model); the model changed between rounds")
+            let reason = "the \(what) holds \(state) values but the model has \(model); the model changed between rounds"
+            throw .invalidConfiguration(strategy: strategy, reason: reason)
         }
     }
 }

@@ -80,7 +80,8 @@ public struct SCAFFOLD: Strategy {
         let received = aggregator.updateCount
         guard received > 0 else { throw .tooFewUpdates(strategy: name, required: 1, actual: 0) }
         guard received <= nodeCount else {
-            throw .invalidConfiguration(strategy: name, reason: "\(received) updates arrived from a federation of node count \(nodeCount)")
+            throw .invalidConfiguration(strategy: name,
+                                        reason: "\(received) updates arrived from a federation of node count \(nodeCount)")
         }
         var c = control.isEmpty ? [Float](repeating: 0, count: global.count) : control
         try HyperparameterCheck.stateLength(c.count, model: global.count, "server control variate", strategy: name)
