@@ -127,7 +127,7 @@ extension ModelClient {
             }
             if remainder > 0 {
                 var order = Array(0..<count)
-                generator.shuffle(&order)
+                Self.shuffle(&order, generator: &generator)
                 let part = trainingSet.subset(order[0..<(remainder * plan.batchSize)])
                 last = try model.fit(features: part.features, labels: part.labels, epochs: 1,
                                      batchSize: plan.batchSize, optimizer: optimizer, generator: &generator).last
@@ -136,5 +136,17 @@ extension ModelClient {
             throw .trainingFailed(error)
         }
         return (total, last!)
+    }
+
+    /// Fisher–Yates over sample indices, drawing as ``SeededGenerator/shuffle(_:)`` does; written out over a
+    /// buffer because the generic method, called across modules, is not specialised and allocates per swap.
+    static func shuffle(_ order: inout [Int], generator: inout SeededGenerator) {
+        order.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 1 else { return }
+            for i in stride(from: buffer.count - 1, to: 0, by: -1) {
+                let j = generator.nextInt(below: i + 1)
+                if i != j { buffer.swapAt(i, j) }
+            }
+        }
     }
 }

@@ -17,6 +17,12 @@ import SwiftletData
 ///
 /// The client is an actor because it owns a non-`Sendable` model; the model is handed over with `sending`, so
 /// nothing else can keep a reference to it.
+///
+/// ```swift
+/// let client = try ModelClient(preset: .cnn, training: shard, test: localTest, seed: nodeID.rawValue)
+/// let result = try await client.fit(FitInstruction(round: 1, parameters: global,
+///                                                  config: [FitConfigKey.localEpochs: 5, FitConfigKey.batchSize: 10]))
+/// ```
 public actor ModelClient: Client {
     /// The model; only this actor touches it.
     let model: Sequential
