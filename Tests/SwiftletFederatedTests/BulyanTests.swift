@@ -17,6 +17,19 @@ import SwiftletTensor
         #expect(Aggregation.bulyanSelect(rows, byzantineCount: 1) == [3, 0, 5, 1, 2])
     }
 
+    @Test func selectionMatchesKrumRerunOnTheRemainingRows() {
+        // Reference: score the remaining rows afresh with krumScores each round and take the lowest.
+        let rows = randomRows(15, 40, seed: 11)
+        var remaining = Array(0..<15)
+        var expected: [Int] = []
+        while expected.count < 15 - 2 * 3 {
+            let scores = Aggregation.krumScores(remaining.map { rows[$0] }, byzantineCount: 3)
+            let best = scores.indices.min { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 < $1 }!
+            expected.append(remaining.remove(at: best))
+        }
+        #expect(Aggregation.bulyanSelect(rows, byzantineCount: 3) == expected)
+    }
+
     @Test func aggregateAveragesTheValuesClosestToTheMedian() {
         // Selected x: {−3, −2, −1, 2, 3}, median −1: drop 3 (4 away, vs 2), then 2 (3 away, vs 2) → mean −2.
         // Selected y: {−4, −2, −2, 1, 1}, median −2: drop 1 (3 away, vs 2), then 1 (3, vs 2) → (−4−2−2)/3.

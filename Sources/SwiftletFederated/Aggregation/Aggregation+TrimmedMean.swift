@@ -11,7 +11,7 @@ extension Aggregation {
     ///
     /// Yin, Chen, Ramchandran and Bartlett, "Byzantine-Robust Distributed Learning: Towards Optimal
     /// Statistical Rates", ICML 2018; β is Flower's `beta` of `FedTrimmedAvg`. Unweighted. With β = 0 it is
-    /// the plain mean; the kept values are summed in `Double`, smallest first.
+    /// the plain mean; the kept values are summed in `Double`, smallest first (in row order when none are cut).
     ///
     /// Requires `0 ≤ trimFraction < 0.5` and at least one value kept (`2⌊β·n⌋ < n`); rows must be
     /// non-empty, of equal length and finite. Coordinates are split over `pool`; the result does not depend

@@ -67,8 +67,11 @@ struct SortingNetwork: Sendable {
         comparators.withUnsafeBufferPointer { network in
             for comparator in network {
                 let a = values[Int(comparator.low)], b = values[Int(comparator.high)]
-                values[Int(comparator.low)] = pointwiseMin(a, b)
-                values[Int(comparator.high)] = pointwiseMax(a, b)
+                // A compare and two blends: the standard library's `pointwiseMin`/`pointwiseMax` follow IEEE
+                // `minimum` NaN rules lane by lane and measured 20× slower (64 ns against 3 ns a comparator).
+                let swap = b .< a
+                values[Int(comparator.low)] = a.replacing(with: b, where: swap)
+                values[Int(comparator.high)] = b.replacing(with: a, where: swap)
             }
         }
     }
