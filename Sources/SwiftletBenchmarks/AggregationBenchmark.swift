@@ -142,6 +142,7 @@ public enum AggregationBenchmarkError: Error, Equatable, CustomStringConvertible
     /// Element `index` of the aggregate differs from the serial reference.
     case wrongResult(index: Int, expected: Float, actual: Float)
 
+    /// What differed, for people.
     public var description: String {
         switch self {
         case let .wrongResult(index, expected, actual):
