@@ -8,7 +8,7 @@ import SwiftletTensor
 /// local model near the global one. μ = 0 is FedAvg.
 public struct FedProx: Strategy {
     /// The config key of μ, `proximal-mu`: the same key the client's training helper reads.
-    public static let proximalMuKey = "proximal-mu"
+    public static let proximalMuKey = FitConfigKey.proximalMu
 
     public var options: StrategyOptions
     public var name: String { "FedProx" }

@@ -17,9 +17,9 @@ import SwiftletTensor
 /// 0.1). Sums stream through ``QFedAvgAggregator``: memory O(model), whatever the number of nodes.
 public struct QFedAvg: Strategy {
     /// The config key asking a client to measure and report its loss on the received model, `report-initial-loss`.
-    public static let reportInitialLossKey = "report-initial-loss"
+    public static let reportInitialLossKey = FitConfigKey.reportInitialLoss
     /// The metric carrying that loss, `initial-loss`.
-    public static let initialLossMetric = "initial-loss"
+    public static let initialLossMetric = MetricKey.initialLoss
 
     public var options: StrategyOptions
     public var name: String { "QFedAvg" }

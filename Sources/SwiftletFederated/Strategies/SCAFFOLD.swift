@@ -17,11 +17,11 @@ import SwiftletTensor
 /// round that fails.
 public struct SCAFFOLD: Strategy {
     /// The auxiliary array carrying the server control variate `c` to nodes, `scaffold.control`.
-    public static let controlKey = "scaffold.control"
+    public static let controlKey = AuxiliaryKey.scaffoldControl
     /// The auxiliary array carrying a node's `Δc_i` back, `scaffold.control-delta`.
-    public static let controlDeltaKey = "scaffold.control-delta"
+    public static let controlDeltaKey = AuxiliaryKey.scaffoldControlDelta
     /// The config flag telling a client to train with SCAFFOLD's correction, `scaffold`.
-    public static let enabledKey = "scaffold"
+    public static let enabledKey = FitConfigKey.scaffold
 
     public var options: StrategyOptions
     public var name: String { "SCAFFOLD" }
