@@ -1,0 +1,114 @@
+import Foundation
+import SwiftletData
+import SwiftletFederated
+import SwiftletNN
+import SwiftletTensor
+
+/// The job behind `swiftlet federate`: partitions MNIST, builds one ``ModelClient`` per part, and runs the
+/// chosen strategy through ``RoundEngine``, printing one line per round from the engine's event stream.
+struct FederatedRun {
+    let options: FederateOptions
+
+    func run() async throws {
+        let directory = try options.data ?? BundledData.mnistDirectory()
+        let train = try MNIST.load(.train, from: directory, limit: options.trainLimit)
+        let test = try MNIST.load(.test, from: directory)
+        var generator = SeededGenerator(seed: options.seed)
+        let parts = switch options.partition {
+        case .iid: try Partitioner.iid(count: train.count, clients: options.clients, generator: &generator)
+        case .shards: try Partitioner.shards(labels: train.labels, clients: options.clients, generator: &generator)
+        }
+        let initial = try Sequential(preset: options.model, seed: options.seed)
+        print("data      MNIST from \(directory): \(train.count) train samples over \(options.clients) clients (\(options.partition.rawValue)), \(test.count) test")
+
+        let evaluator = try ModelClient(preset: options.model, training: test)
+        let config: ConfigRecord = [
+            FitConfigKey.localEpochs: .int(Int64(options.localEpochs)),
+            FitConfigKey.batchSize: .int(Int64(options.batchSize)),
+            FitConfigKey.learningRate: .double(options.learningRate),
+        ]
+        let minimum = options.perRound
+        let strategyOptions = StrategyOptions(
+            fitSampling: SamplingPolicy(fraction: Double(options.perRound) / Double(options.clients), minimum: minimum, minimumAvailable: options.clients),
+            evaluateSampling: SamplingPolicy(fraction: 0, minimum: 1, minimumAvailable: 1),
+            fitConfig: { _ in config },
+            centralEvaluation: { round, parameters in
+                let result = try await evaluator.evaluate(EvaluateInstruction(round: round, parameters: parameters, config: [FitConfigKey.batchSize: 500]))
+                return Evaluation(loss: result.loss, metrics: result.metrics)
+            },
+            initialParameters: ArrayRecord(model: initial))
+        let federation = FederationConfig(
+            rounds: options.rounds, roundTimeout: .seconds(3600), onFailure: .stop, evaluateEvery: 0, centralEvaluateEvery: 1,
+            targetAccuracy: options.targetAccuracy, seed: options.seed, ordering: .sampled)
+        let strategy = try makeStrategy(strategyOptions)
+        print("federate  \(strategy.name) · \(options.model.rawValue) (\(initial.parameterCount.formatted()) parameters) · \(options.perRound) of \(options.clients) clients per round · \(options.localEpochs) local epoch\(options.localEpochs == 1 ? "" : "s"), batch \(options.batchSize), lr \(options.learningRate) · seed \(options.seed)")
+        let result = try await run(strategy, federation: federation, parts: parts, train: train)
+        if let directory = options.history {
+            let url = URL(fileURLWithPath: directory)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try result.history.jsonLines().write(to: url.appendingPathComponent("history.jsonl"), atomically: true, encoding: .utf8)
+            try result.history.csv().write(to: url.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+            print("history   \(directory)/history.jsonl, history.csv")
+        }
+        let accuracy = result.history.lastCentralEvaluation?.metrics.scalar(MetricKey.accuracy) ?? 0
+        print("done      \(result.stopReason) · test accuracy \(String(format: "%.2f%%", accuracy * 100))")
+    }
+
+    /// Runs `strategy` (opened from the existential so the engine is specialised for it).
+    func run(_ strategy: some Strategy, federation: FederationConfig, parts: [[Int]], train: LabeledDataset) async throws -> FederationResult {
+        let engine = RoundEngine(strategy: strategy, config: federation)
+        let events = engine.events()
+        let printer = Task {
+            let clock = ContinuousClock()
+            let started = clock.now
+            for await event in events {
+                guard case .roundFinished(let record) = event else { continue }
+                print(Self.line(for: record, elapsed: seconds(started.duration(to: clock.now))))
+            }
+        }
+        for (index, indices) in parts.enumerated() {
+            let client = try ModelClient(preset: options.model, modelSeed: options.seed, training: train.subset(indices),
+                                         seed: options.seed &+ UInt64(index))
+            await engine.join(NodeID(UInt64(index + 1)), client: client)
+        }
+        let result = try await engine.run()
+        await printer.value
+        return result
+    }
+
+    func makeStrategy(_ options: StrategyOptions) throws -> any Strategy {
+        let f = self.options.byzantine
+        switch self.options.strategy {
+        case .fedavg: return FedAvg(options: options)
+        case .fedavgm: return try FedAvgM(serverLearningRate: 1, serverMomentum: 0.9, options: options)
+        case .fedprox: return try FedProx(proximalMu: self.options.proximalMu, options: options)
+        case .fedadam: return try FedAdam(learningRate: 0.01, options: options)
+        case .fedyogi: return try FedYogi(options: options)
+        case .fedadagrad: return try FedAdagrad(learningRate: 0.01, options: options)
+        case .qfedavg: return try QFedAvg(q: 0.2, learningRate: self.options.learningRate, options: options)
+        case .scaffold: return try SCAFFOLD(nodeCount: self.options.clients, options: options)
+        case .median: return FedMedian(options: options)
+        case .trimmedMean: return FedTrimmedAvg(trimFraction: 0.2, options: options)
+        case .krum: return Krum(byzantineCount: f, options: options)
+        case .multiKrum: return Krum(byzantineCount: f, selectionCount: max(1, self.options.perRound - f), options: options)
+        case .bulyan: return Bulyan(byzantineCount: f, options: options)
+        }
+    }
+
+    static func line(for record: RoundRecord, elapsed: Double) -> String {
+        let round = record.round == 0 ? "initial" : "round \(record.round)"
+        var parts = [round.padding(toLength: 9, withPad: " ", startingAt: 0)]
+        if record.round > 0 {
+            parts.append("\(record.accepted.count)/\(record.sampled.count) accepted")
+            if let loss = record.fitMetrics.scalar(MetricKey.loss) { parts.append("train loss \(String(format: "%.4f", loss))") }
+        }
+        if record.status == .failed { parts.append("FAILED: \(record.failureReason ?? "")") }
+        if let central = record.centralEvaluation {
+            parts.append("test loss \(String(format: "%.4f", central.loss))")
+            if let accuracy = central.metrics.scalar(MetricKey.accuracy) { parts.append("test acc \(String(format: "%.2f%%", accuracy * 100))") }
+        }
+        if !record.rejected.isEmpty { parts.append("\(record.rejected.count) rejected") }
+        parts.append(String(format: "(%.1f s)", elapsed))
+        return parts.joined(separator: "  ")
+    }
+}
