@@ -1,5 +1,5 @@
 /// Named measurements a client or the server reports: loss, accuracy, examples seen, time spent, ….
-public struct MetricRecord: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
+public struct MetricRecord: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// The entries.
     public var entries: [String: MetricValue]
 
@@ -33,6 +33,11 @@ public struct MetricRecord: Sendable, Hashable, Codable, ExpressibleByDictionary
     /// Decodes a plain JSON object.
     public init(from decoder: any Decoder) throws {
         entries = try decoder.singleValueContainer().decode([String: MetricValue].self)
+    }
+
+    /// `key=value` pairs in key order, such as `accuracy=0.9712, loss=0.0931`.
+    public var description: String {
+        sortedKeys.map { "\($0)=\(entries[$0]!)" }.joined(separator: ", ")
     }
 
     /// Whether the record holds no entries.

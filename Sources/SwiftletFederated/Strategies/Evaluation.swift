@@ -1,5 +1,5 @@
 /// A loss and metrics for one model, from a central test set or aggregated over nodes.
-public struct Evaluation: Sendable, Equatable, Codable {
+public struct Evaluation: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The (weighted mean) loss.
     public var loss: Double
     /// Other metrics, such as `accuracy`.
@@ -9,6 +9,11 @@ public struct Evaluation: Sendable, Equatable, Codable {
     public init(loss: Double, metrics: MetricRecord = [:]) {
         self.loss = loss
         self.metrics = metrics
+    }
+
+    /// `loss <value>` followed by the metrics.
+    public var description: String {
+        metrics.isEmpty ? "loss \(loss)" : "loss \(loss), \(metrics)"
     }
 }
 
