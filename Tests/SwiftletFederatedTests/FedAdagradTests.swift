@@ -37,7 +37,7 @@ import Testing
 
     @Test func defaultsAreFlowers() throws {
         let strategy = try FedAdagrad()
-        #expect([strategy.learningRate, strategy.beta1, strategy.tau] == [0.1, 0, 1e-9])
+        #expect([strategy.optimizer.learningRate, strategy.optimizer.beta1, strategy.optimizer.tau] == [0.1, 0, 1e-9])
     }
 
     @Test func negativeLearningRateIsRejected() {

@@ -32,7 +32,7 @@ import Testing
 
     @Test func defaultsAreFlowers() throws {
         let strategy = try FedAdam()
-        #expect([strategy.learningRate, strategy.beta1, strategy.beta2, strategy.tau] == [0.1, 0.9, 0.99, 1e-9])
+        #expect([strategy.optimizer.learningRate, strategy.optimizer.beta1, strategy.optimizer.beta2, strategy.optimizer.tau] == [0.1, 0.9, 0.99, 1e-9])
     }
 
     @Test func nonFiniteRoundKeepsTheMoments() throws {

@@ -30,7 +30,7 @@ import Testing
 
     @Test func defaultsAreFlowers() throws {
         let strategy = try FedYogi()
-        #expect([strategy.learningRate, strategy.beta1, strategy.beta2, strategy.tau] == [0.01, 0.9, 0.99, 1e-3])
+        #expect([strategy.optimizer.learningRate, strategy.optimizer.beta1, strategy.optimizer.beta2, strategy.optimizer.tau] == [0.01, 0.9, 0.99, 1e-3])
     }
 
     @Test func negativeBeta1IsRejected() {

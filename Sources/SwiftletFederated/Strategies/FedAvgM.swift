@@ -33,10 +33,6 @@ public struct FedAvgM: Strategy {
         self.options = options
     }
 
-    public func makeFitAggregator(round: Int, global: ArrayRecord, pool: ComputePool) -> WeightedAverageAggregator {
-        WeightedAverageAggregator(count: global.count, pool: pool)
-    }
-
     public mutating func aggregateFit(round: Int, global: ArrayRecord, aggregator: WeightedAverageAggregator,
                                       summaries: [FitSummary], failures: [NodeFailure]) throws(AggregationError) -> FitAggregate {
         guard let average = aggregator.average() else { throw .tooFewUpdates(strategy: name, required: 1, actual: 0) }

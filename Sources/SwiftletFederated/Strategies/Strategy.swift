@@ -87,3 +87,10 @@ extension Strategy {
         options.fitMetrics.combine(summaries.map { ($0.exampleCount, $0.metrics) })
     }
 }
+
+extension Strategy where Aggregator == WeightedAverageAggregator {
+    /// Strategies built on the example-weighted mean fold results into a ``WeightedAverageAggregator``.
+    public func makeFitAggregator(round: Int, global: ArrayRecord, pool: ComputePool) -> WeightedAverageAggregator {
+        WeightedAverageAggregator(count: global.count, pool: pool)
+    }
+}
