@@ -2,7 +2,7 @@ import Testing
 import SwiftletTensor
 import SwiftletNN
 import SwiftletData
-import SwiftletFederated
+@testable import SwiftletFederated
 
 /// SCAFFOLD option II on a model whose gradient is worked out by hand.
 ///
@@ -80,6 +80,16 @@ import SwiftletFederated
         #expect(await client.controlVariate == Self.zeros)
         // Plain SGD: y = −½ g.
         #expect(Data.parameters(of: result).values == Self.gradient.map { -0.5 * $0 })
+    }
+
+    @Test func clientsOfOtherStrategiesKeepNoControlVariate() async throws {
+        let client = client()
+        var plain = instruction()
+        plain.config[FitConfigKey.scaffold] = false
+        _ = try await client.fit(plain)
+        #expect(await client.storedControlVariate == nil)
+        _ = try await client.fit(instruction())
+        #expect(await client.storedControlVariate == Self.gradient)
     }
 
     @Test func missingServerControlIsRejected() async throws {

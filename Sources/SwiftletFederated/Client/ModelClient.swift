@@ -35,7 +35,12 @@ public actor ModelClient: Client {
     /// The seed shuffling derives from when the config has no ``FitConfigKey/seed``.
     public let seed: UInt64
     /// SCAFFOLD's client control variate c_i, one value per parameter; zeros until the first SCAFFOLD round.
-    public internal(set) var controlVariate: [Float]
+    public internal(set) var controlVariate: [Float] {
+        get { storedControlVariate ?? [Float](repeating: 0, count: model.parameterCount) }
+        set { storedControlVariate = newValue }
+    }
+    /// c_i once a SCAFFOLD round has set it: clients of other strategies never pay a model's worth of zeros.
+    var storedControlVariate: [Float]?
 
     /// Creates a client owning `model`.
     ///
@@ -49,7 +54,6 @@ public actor ModelClient: Client {
         try Self.check(training, named: "training", inputSize: model.inputSize, outputSize: model.outputSize)
         if let test { try Self.check(test, named: "test", inputSize: model.inputSize, outputSize: model.outputSize) }
         self.specs = ArrayRecord.specs(of: model)
-        self.controlVariate = [Float](repeating: 0, count: model.parameterCount)
         self.model = model
         self.trainingSet = training
         self.testSet = test
