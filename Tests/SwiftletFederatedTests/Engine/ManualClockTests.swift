@@ -1,5 +1,5 @@
 import Testing
-import SwiftletFederated
+@testable import SwiftletFederated
 
 @Suite struct ManualClockTests {
     static func at(_ seconds: Int64) -> ManualClock.Instant { ManualClock.Instant(offset: .seconds(seconds)) }
@@ -106,6 +106,18 @@ import SwiftletFederated
         let result = await sleeper.result
         #expect(throws: CancellationError.self) { try result.get() }
         #expect(clock.sleeperCount == 0)
+    }
+
+    @Test func cancellationArrivingAfterTheWakeUpIsIgnoredAndForgotten() async throws {
+        let clock = ManualClock()
+        let executor = QueueExecutor()
+        let sleeper = Task(executorPreference: executor) { try await clock.sleep(until: Self.at(1)) }
+        executor.drain()
+        clock.advance(by: .seconds(1))  // resumed; the task has not run yet, so its handler is still installed
+        sleeper.cancel()                // the handler finds no sleeper
+        executor.drain()
+        try await sleeper.value         // the wake-up came first and stands
+        #expect(clock.pendingCancellationCount == 0)
     }
 
     @Test func cancelledSleeperDoesNotDisturbTheOthers() async throws {
