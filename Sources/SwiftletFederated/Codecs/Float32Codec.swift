@@ -19,9 +19,14 @@ public struct Float32Codec: Codec {
     }
 
     public func decode(_ bytes: [UInt8], count: Int) throws(CodecError) -> [Float] {
+        // An impossible count is reported as such, not as a byte length no payload could have.
+        guard count >= 0 else { throw .malformed(codec: identifier, reason: "element count \(count) is negative") }
         let (expected, overflow) = count.multipliedReportingOverflow(by: 4)
-        guard count >= 0, !overflow, bytes.count == expected else {
-            throw .lengthMismatch(codec: identifier, expected: overflow ? Int.max : expected, actual: bytes.count)
+        guard !overflow else {
+            throw .malformed(codec: identifier, reason: "element count \(count) needs more than \(Int.max) bytes")
+        }
+        guard bytes.count == expected else {
+            throw .lengthMismatch(codec: identifier, expected: expected, actual: bytes.count)
         }
         return bytes.withUnsafeBytes { raw in
             (0..<count).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }

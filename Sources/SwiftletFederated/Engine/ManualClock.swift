@@ -44,11 +44,18 @@ public final class ManualClock: Clock, Sendable {
     /// The number of tasks currently sleeping on this clock.
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
+    /// Cancellations recorded for sleepers that had not yet installed themselves; zero when no `sleep` is
+    /// in progress (the tests check nothing is left behind).
+    var pendingCancellationCount: Int { state.withLock { $0.cancelledBeforeInstall.count } }
+
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
         }
+        // A cancellation that arrives after `advance` woke this sleeper, but before the handler is removed,
+        // finds no sleeper and records the id as cancelled-before-install; forget it once the handler is gone.
+        defer { state.withLock { _ = $0.cancelledBeforeInstall.remove(id) } }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let action: Result<Void, any Error>? = state.withLock { state in

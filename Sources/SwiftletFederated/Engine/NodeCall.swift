@@ -50,6 +50,13 @@ enum NodeCall {
                     if let waiting { waiting?.resume(returning: result) } else { late(result) }
                 }
                 box.task.withLock { $0 = call }
+                // The round may have been cancelled between installing the continuation and storing the task,
+                // when the cancellation handler found no task to cancel: pass the cancellation on here.
+                let abandonedMeanwhile = box.state.withLock { current -> Bool in
+                    if case .abandoned = current { return true }
+                    return false
+                }
+                if abandonedMeanwhile { call.cancel() }
             }
         } onCancel: {
             let waiting = box.state.withLock { current -> CheckedContinuation<Result<T, any Error>?, Never>? in

@@ -52,7 +52,8 @@ public struct UpdateValidator: Sendable {
             return .failure(.nonFinite(array: array, index: offset))
         }
         var auxiliary: [String: [Float]] = [:]
-        for (key, record) in result.auxiliary {
+        // In key order, so the reason recorded for a result with several bad arrays is the same in every run.
+        for (key, record) in result.auxiliary.sorted(by: { $0.key < $1.key }) {
             if let index = Self.firstNonFinite(record.values) {
                 return .failure(.nonFiniteAuxiliary(key: key, index: index))
             }

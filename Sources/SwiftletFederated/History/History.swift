@@ -39,7 +39,8 @@ public struct History: Sendable, Equatable, Codable {
     public init(jsonLines text: String) throws {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        records = try text.split(separator: "\n", omittingEmptySubsequences: true).map {
+        // `\r\n` is one Character in Swift, so splitting on "\n" alone would leave CRLF files as one line.
+        records = try text.split(whereSeparator: \.isNewline).map {
             try decoder.decode(RoundRecord.self, from: Data($0.utf8))
         }
     }

@@ -16,17 +16,23 @@ public struct ArrayRecord: Sendable, Equatable {
 
     /// Creates a record after checking the specs are valid, uniquely named and describe `values.count` scalars.
     ///
-    /// - Throws: ``RecordError/invalidSpec(name:shape:)``, ``RecordError/duplicateArrayName(_:)`` or
+    /// - Throws: ``RecordError/invalidSpec(name:shape:)`` (empty name, negative dimension, or a shape whose
+    ///   product overflows `Int`), ``RecordError/duplicateArrayName(_:)`` or
     ///   ``RecordError/countMismatch(expected:actual:)``.
     public init(specs: [ArraySpec], values: [Float]) throws(RecordError) {
         var names = Set<String>()
         var total = 0
         for spec in specs {
-            guard !spec.name.isEmpty, spec.shape.allSatisfy({ $0 >= 0 }) else {
-                throw .invalidSpec(name: spec.name, shape: spec.shape)
+            // The product is formed with overflow checks: `spec.count` would trap on a hostile shape.
+            var count = 1
+            for dimension in spec.shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+                guard dimension >= 0, !overflow else { throw .invalidSpec(name: spec.name, shape: spec.shape) }
+                count = product
             }
+            guard !spec.name.isEmpty else { throw .invalidSpec(name: spec.name, shape: spec.shape) }
             guard names.insert(spec.name).inserted else { throw .duplicateArrayName(spec.name) }
-            let (sum, overflow) = total.addingReportingOverflow(spec.count)
+            let (sum, overflow) = total.addingReportingOverflow(count)
             guard !overflow else { throw .countMismatch(expected: Int.max, actual: values.count) }
             total = sum
         }

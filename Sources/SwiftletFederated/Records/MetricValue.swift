@@ -46,6 +46,39 @@ extension MetricValue {
     }
 }
 
+extension MetricValue {
+    /// Whether both denote the same number or list of numbers, whether stored as integers or doubles.
+    ///
+    /// JSON has one kind of number, so `.double(1)` is written as `1` and read back as `.int(1)`; comparing
+    /// by value keeps a record equal to itself across its own export.
+    public static func == (lhs: MetricValue, rhs: MetricValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.int(a), .int(b)): a == b
+        case let (.double(a), .double(b)): a == b
+        case let (.int(a), .double(b)), let (.double(b), .int(a)): Int64(exactly: b) == a
+        case let (.ints(a), .ints(b)): a == b
+        case let (.doubles(a), .doubles(b)): a == b
+        case let (.ints(a), .doubles(b)), let (.doubles(b), .ints(a)):
+            a.count == b.count && zip(a, b).allSatisfy { Int64(exactly: $1) == $0 }
+        default: false
+        }
+    }
+
+    /// Hashes numbers as doubles, so values that compare equal across `.int` and `.double` hash alike.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .int(let v): hasher.combine(Double(v))
+        case .double(let v): hasher.combine(v)
+        case .ints(let v):
+            hasher.combine(v.count)
+            for element in v { hasher.combine(Double(element)) }
+        case .doubles(let v):
+            hasher.combine(v.count)
+            for element in v { hasher.combine(element) }
+        }
+    }
+}
+
 extension MetricValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
     public init(integerLiteral value: Int64) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .double(value) }

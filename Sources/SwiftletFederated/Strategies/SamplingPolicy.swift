@@ -22,9 +22,16 @@ public struct SamplingPolicy: Sendable, Equatable, Codable {
 
     /// The number of nodes to sample from `available` nodes, or `nil` when fewer than ``minimumAvailable``
     /// or ``minimum`` are available.
+    ///
+    /// A fraction outside `0...1` is clamped to it (NaN counts as 0), so a bad setting samples the minimum or
+    /// everyone rather than trapping.
     public func sampleSize(available: Int) -> Int? {
         guard available >= max(minimumAvailable, minimum, 1) else { return nil }
-        let wanted = Int((fraction * Double(available)).rounded(.down))
+        // Clamped first: converting a NaN, infinite or huge product to `Int` would trap.
+        let clamped = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
+        // The nudge undoes binary rounding such as 0.29 × 100 = 28.999999999999996, which must count as 29;
+        // it is far below any real fractional part for fleets of up to millions of nodes.
+        let wanted = Int((clamped * Double(available) + 1e-9).rounded(.down))
         return min(available, max(minimum, wanted, 1))
     }
 
