@@ -71,6 +71,15 @@ import SwiftletTensor
         #expect(result.history.records.dropFirst().allSatisfy { $0.federatedEvaluation != nil })
     }
 
+    @Test func evaluationsRunEveryNRoundsAndAfterTheLast() async throws {
+        let result = try await Problem.run(FedAvg(options: Problem.options()), rounds: 7,
+                                           config: Problem.config(rounds: 7, evaluateEvery: 2, centralEvery: 3))
+        let records = result.history.records
+        #expect(records.filter { $0.centralEvaluation != nil }.map(\.round) == [0, 3, 6, 7])
+        #expect(records.filter { $0.federatedEvaluation != nil }.map(\.round) == [2, 4, 6, 7])
+        #expect(records.allSatisfy { $0.evaluationFailure == nil })
+    }
+
     @Test func sameSeedGivesBitIdenticalParametersAndHistory() async throws {
         let config = Problem.config(rounds: 4, evaluateEvery: 2)
         let first = try await Problem.run(FedAvg(options: Problem.options()), rounds: 4, config: config)

@@ -24,6 +24,22 @@ import SwiftletTensor
         #expect(try Problem.accuracy(result.parameters) == accuracy)
     }
 
+    @Test func targetAccuracyFallsBackToFederatedEvaluationWithoutACentralOne() async throws {
+        var config = Problem.config(rounds: 30, evaluateEvery: 1, centralEvery: 0)
+        config.targetAccuracy = 0.8
+        let result = try await Problem.run(FedAvg(options: Problem.options(central: false)), rounds: 30, config: config)
+        guard case .targetReached(let round, let accuracy) = result.stopReason else {
+            Issue.record("stopped with \(result.stopReason)")
+            return
+        }
+        let federated = result.history.records.compactMap { $0.federatedEvaluation?.metrics.scalar(MetricKey.accuracy) }
+        #expect(result.history.records.allSatisfy { $0.centralEvaluation == nil })
+        #expect(federated.count == round)
+        #expect(federated.last == accuracy)
+        #expect(accuracy >= 0.8)
+        #expect(federated.dropLast().allSatisfy { $0 < 0.8 })
+    }
+
     @Test func timeBudgetStopsOnceTheClientsHaveUsedIt() async throws {
         // Each of the ten nodes spends 10 s of the shared clock per fit, so a round takes 100 s; a 250 s
         // budget is exhausted after round 3.
