@@ -99,6 +99,30 @@ import SwiftletTensor
         #expect(serial.history == parallel.history)
     }
 
+    @Test func arrivalOrderingTrainsTheSameModelUpToRounding() async throws {
+        var config = Problem.config(rounds: 3)
+        config.ordering = .arrival
+        let arrival = try await Problem.run(FedAvg(options: Problem.options()), rounds: 3, config: config)
+        let sampled = try await Problem.run(FedAvg(options: Problem.options()), rounds: 3)
+        let difference = zip(arrival.parameters.values, sampled.parameters.values).map { abs($0 - $1) }.max()!
+        #expect(difference < 1e-5)
+        #expect(arrival.history.records.dropFirst().allSatisfy { $0.accepted.count == 10 })
+    }
+
+    @Test func aFailingCentralEvaluationIsRecordedAndTheRunGoesOn() async throws {
+        var options = Problem.options()
+        options.centralEvaluation = { round, parameters in
+            if round == 2 { throw ClientFailure(description: "test set unreadable") }
+            return try Problem.measure(parameters)
+        }
+        let result = try await Problem.run(FedAvg(options: options), rounds: 3)
+        #expect(result.stopReason == .roundsCompleted(3))
+        let records = result.history.records.filter { $0.round > 0 }
+        #expect(records.map { $0.centralEvaluation != nil } == [true, false, true])
+        #expect(records[1].evaluationFailure == "central evaluation failed: test set unreadable")
+        #expect(records[1].status == .completed)
+    }
+
     @Test func differentSamplingSeedsSampleDifferently() async throws {
         // A control for the determinism tests: half the nodes per round, so the seed matters.
         var options = Problem.options()

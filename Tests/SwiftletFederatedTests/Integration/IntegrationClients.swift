@@ -88,3 +88,66 @@ struct HookedClient: Client {
 
     func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult { try await inner.evaluate(instruction) }
 }
+
+/// A node that compresses its update: trains honestly, then sends the parameters (or their change from the
+/// global model) through `codec`.
+struct EncodingClient: Client {
+    var inner: ModelClient
+    var codec: any Codec
+    var isDelta: Bool
+
+    func parameters(config: ConfigRecord) async throws -> ArrayRecord { await inner.parameters(config: config) }
+
+    func fit(_ instruction: FitInstruction) async throws -> FitResult {
+        var result = try await inner.fit(instruction)
+        guard case .arrays(let trained) = result.payload else { return result }
+        var values = trained.values
+        if isDelta { for i in values.indices { values[i] -= instruction.parameters.values[i] } }
+        let bytes = values.withUnsafeBufferPointer { codec.encode($0) }
+        result.payload = .encoded(EncodedArrays(codec: codec.identifier, bytes: bytes, isDelta: isDelta))
+        return result
+    }
+
+    func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult { try await inner.evaluate(instruction) }
+}
+
+/// bfloat16: the top 16 bits of each float32, rounded to nearest even — half the bytes, 8 bits of mantissa.
+struct BFloat16Codec: Codec {
+    let identifier = "bf16le"
+
+    func encode(_ values: UnsafeBufferPointer<Float>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 2)
+        for value in values {
+            let bits = value.bitPattern
+            let rounded = UInt16(truncatingIfNeeded: (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) >> 16)
+            bytes.append(UInt8(truncatingIfNeeded: rounded))
+            bytes.append(UInt8(truncatingIfNeeded: rounded >> 8))
+        }
+        return bytes
+    }
+
+    func decode(_ bytes: [UInt8], count: Int) throws(CodecError) -> [Float] {
+        guard bytes.count == 2 * count else { throw .lengthMismatch(codec: identifier, expected: 2 * count, actual: bytes.count) }
+        return (0..<count).map { i in Float(bitPattern: (UInt32(bytes[2 * i]) | UInt32(bytes[2 * i + 1]) << 8) << 16) }
+    }
+}
+
+/// A client that ignores what the strategy asks and returns its own training as plain FedAvg would.
+struct PlainClient: Client {
+    var inner: ModelClient
+
+    func parameters(config: ConfigRecord) async throws -> ArrayRecord { await inner.parameters(config: config) }
+
+    func fit(_ instruction: FitInstruction) async throws -> FitResult {
+        // Drop the strategy-specific keys so only plain local training runs.
+        var plain = instruction
+        plain.config = ConfigRecord(instruction.config.entries.filter {
+            $0.key != FitConfigKey.scaffold && $0.key != FitConfigKey.reportInitialLoss
+        })
+        plain.auxiliary = [:]
+        return try await inner.fit(plain)
+    }
+
+    func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult { try await inner.evaluate(instruction) }
+}

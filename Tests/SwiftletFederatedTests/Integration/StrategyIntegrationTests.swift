@@ -104,4 +104,27 @@ import SwiftletTensor
         #expect(try #require(Problem.centralAccuracy(result.history, round: 10)) >= 0.72)
         #expect(result.history.records.dropFirst().allSatisfy { $0.rejected.isEmpty && $0.accepted.count == 10 })
     }
+
+    @Test func scaffoldRejectsANodeThatSendsNoControlDelta() async throws {
+        let clients = Problem.honest(1...9) + [(10, PlainClient(inner: Problem.client(node: 10)))]
+        let result = try await Problem.run(try SCAFFOLD(nodeCount: 10, options: Problem.options(minimum: 5)), rounds: 3,
+                                           clients: clients)
+        #expect(result.stopReason == .roundsCompleted(3))
+        for record in result.history.records.dropFirst() {
+            #expect(record.accepted.count == 9)
+            #expect(record.rejected == [NodeFailure(node: 10, kind: .rejected, reason:
+                "auxiliary array 'scaffold.control-delta' is missing; SCAFFOLD needs each node's control-variate delta")])
+        }
+    }
+
+    @Test func qFedAvgRejectsANodeThatReportsNoInitialLoss() async throws {
+        let clients = Problem.honest(1...9) + [(10, PlainClient(inner: Problem.client(node: 10)))]
+        let result = try await Problem.run(try QFedAvg(options: Problem.options(minimum: 5)), rounds: 3, clients: clients)
+        #expect(result.stopReason == .roundsCompleted(3))
+        for record in result.history.records.dropFirst() {
+            #expect(record.accepted.count == 9)
+            #expect(record.rejected == [NodeFailure(node: 10, kind: .rejected, reason:
+                "metric 'initial-loss' is missing; q-FedAvg needs each node's loss on the received model")])
+        }
+    }
 }
