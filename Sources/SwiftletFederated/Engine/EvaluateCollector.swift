@@ -15,11 +15,11 @@ struct EvaluateCollector: ReplyHandler {
         switch result {
         case .failure(let error):
             failures.append(NodeFailure(node: node, kind: .failed, reason: "\(error)"))
-            hub.emit(.nodeFailed(round: round, node: node, reason: "\(error)"))
+            hub.emit(.evaluationFailed(round: round, node: node, reason: "\(error)"))
         case .success(let evaluation):
             if let reason = validator.validate(evaluation) {
                 failures.append(NodeFailure(node: node, kind: .rejected, reason: reason.description))
-                hub.emit(.resultRejected(round: round, node: node, reason: reason))
+                hub.emit(.evaluationRejected(round: round, node: node, reason: reason))
             } else {
                 results[index] = EvaluateSummary(node: node, result: evaluation)
             }

@@ -16,6 +16,10 @@ public enum FederationEvent: Sendable, Equatable {
     case nodeFailed(round: Int, node: NodeID, reason: String)
     /// A node had not answered by the round's deadline.
     case nodeTimedOut(round: Int, node: NodeID)
+    /// A node's evaluation was refused (non-finite loss, bad example count).
+    case evaluationRejected(round: Int, node: NodeID, reason: RejectionReason)
+    /// A node failed to evaluate.
+    case evaluationFailed(round: Int, node: NodeID, reason: String)
     /// A node answered after its round's deadline; the result was discarded.
     case resultLate(round: Int, node: NodeID)
     /// A round attempt failed; what happens next follows ``RoundFailurePolicy``.

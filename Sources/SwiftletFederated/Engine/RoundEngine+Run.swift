@@ -63,7 +63,7 @@ extension RoundEngine {
 
             phase = .evaluating(round: round)
             if config.evaluateEvery > 0, round % config.evaluateEvery == 0 || round == config.rounds {
-                record.federatedEvaluation = await federatedEvaluation(round: round, parameters: global)
+                (record.federatedEvaluation, record.evaluationFailures) = await federatedEvaluation(round: round, parameters: global)
                 if record.federatedEvaluation == nil { record.evaluationFailure = "no node evaluated the model" }
             }
             if config.centralEvaluateEvery > 0, round % config.centralEvaluateEvery == 0 || round == config.rounds {

@@ -42,6 +42,8 @@ public struct RoundRecord: Sendable, Equatable, Codable {
     public var federatedEvaluation: Evaluation?
     /// Central evaluation of the new model, when this round ran one.
     public var centralEvaluation: Evaluation?
+    /// Nodes whose federated evaluation failed, was refused or timed out.
+    public var evaluationFailures: [NodeFailure]
     /// Why an evaluation that should have run produced nothing, when it did not.
     public var evaluationFailure: String?
 
@@ -60,5 +62,6 @@ public struct RoundRecord: Sendable, Equatable, Codable {
         late = []
         exampleCount = 0
         fitMetrics = [:]
+        evaluationFailures = []
     }
 }

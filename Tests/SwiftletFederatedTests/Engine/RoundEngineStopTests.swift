@@ -67,6 +67,7 @@ import Testing
         // (2·10 + 4·30) / 40 = 3.5; (0.5·10 + 0.9·30) / 40 = 0.8; node 3's NaN loss is refused.
         #expect(evaluation.loss == 3.5)
         #expect(evaluation.metrics.scalar("accuracy") == 0.8)
+        #expect(result.history.records[0].evaluationFailures == [NodeFailure(node: 3, kind: .rejected, reason: "non-finite loss")])
     }
 
     @Test func invalidConfigurationIsRefusedBeforeAnythingRuns() async throws {

@@ -31,10 +31,9 @@ import Testing
         #expect(try History(jsonLines: text) == history)
     }
 
-    // KNOWN BUG (reported to the lead, not fixed here: Records/ is a seam): `MetricValue` writes `.double(3.0)`
-    // as the JSON number `3` and reads integral numbers back as `.int`, so a history whose aggregated metric
-    // happens to be integral does not read back equal. Equal shards make that happen in any real run:
-    // every client reports the same `steps`, and their weighted mean is the double 3.0.
+    // JSON cannot tell `3` from `3.0`: `MetricValue` compares by numeric value so that a history whose
+    // aggregated metric happens to be integral still reads back equal. Equal shards make that happen in any
+    // real run: every client reports the same `steps`, and their weighted mean is the double 3.0.
     @Test func jsonLinesRoundTripKeepsIntegralDoubleMetrics() async throws {
         let clients: [(NodeID, any Client)] = try (1...4).map { node in
             (NodeID(UInt64(node)), try ModelClient(model: Problem.model(seed: UInt64(100 + node)),
