@@ -40,7 +40,7 @@ public struct AggregationBenchmark: Sendable {
     }
 
     /// Runs every measurement, printing a table as it goes.
-    public func run() throws -> AggregationReport {
+    public func run() async throws -> AggregationReport {
         let global = try ArrayRecord(model: Sequential(preset: preset, seed: 0))
         print("Aggregation of \(preset.rawValue) updates (\(global.count) float32 = \(megabytes(global.byteCount)) MB each); "
               + "GB/s count bytes read")
@@ -55,13 +55,15 @@ public struct AggregationBenchmark: Sendable {
             copies.append(copy)
             fedAvgs.append(fedAvg)
         }
+        let engineRound = try await measureEngineRound(global: global, vectors: pool, threads: threads, copy: copies[0])
+        print(Self.row(engineRound))
         var robust: [AggregationMeasurement] = []
         if includeRobust {
             robust = measureRobust(length: global.count, copy: copies[0])
             for m in robust { print(Self.row(m)) }
         }
         return AggregationReport(parameters: global.count, distinctUpdates: distinctUpdates, copyBytes: copyBytes,
-                                 copy: copies, fedAvg: fedAvgs, robust: robust)
+                                 copy: copies, fedAvg: fedAvgs, engineRound: engineRound, robust: robust)
     }
 
     /// Alternates copy runs and FedAvg runs on `threads` threads; returns both measurements.
@@ -141,12 +143,16 @@ public struct AggregationBenchmark: Sendable {
 public enum AggregationBenchmarkError: Error, Equatable, CustomStringConvertible {
     /// Element `index` of the aggregate differs from the serial reference.
     case wrongResult(index: Int, expected: Float, actual: Float)
+    /// The engine round accepted fewer updates than nodes answered.
+    case engineRoundIncomplete(accepted: Int, expected: Int)
 
     /// What differed, for people.
     public var description: String {
         switch self {
         case let .wrongResult(index, expected, actual):
             "aggregate element \(index) is \(actual), the serial reference gives \(expected)"
+        case let .engineRoundIncomplete(accepted, expected):
+            "the engine round accepted \(accepted) of \(expected) updates"
         }
     }
 }

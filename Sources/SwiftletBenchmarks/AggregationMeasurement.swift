@@ -63,6 +63,8 @@ public struct AggregationReport: Codable, Sendable {
     public var copy: [AggregationMeasurement]
     /// FedAvg, one entry per thread count.
     public var fedAvg: [AggregationMeasurement]
+    /// A whole FedAvg round through the round engine (validation, ordering, aggregation), main thread count.
+    public var engineRound: AggregationMeasurement
     /// Median, trimmed mean and Krum (empty when skipped).
     public var robust: [AggregationMeasurement]
 
@@ -71,5 +73,6 @@ public struct AggregationReport: Codable, Sendable {
         case distinctUpdates = "distinct_updates"
         case copyBytes = "copy_bytes"
         case fedAvg = "fedavg"
+        case engineRound = "engine_round"
     }
 }

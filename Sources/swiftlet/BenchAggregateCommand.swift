@@ -4,14 +4,16 @@ import SwiftletBenchmarks
 import SwiftletTensor
 
 /// `swiftlet bench aggregate`: server-side aggregation GB/s beside the machine's copy bandwidth.
-struct BenchAggregateCommand: ParsableCommand {
+struct BenchAggregateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
         abstract: "Aggregation throughput (FedAvg, median, trimmed mean, Krum) over cnn-sized updates, against memory-copy bandwidth.",
         discussion: """
             FedAvg runs its streaming path over --updates updates drawn from --distinct-updates vectors (16: \
             106 MB, more than the L3 cache); the copy moves 256 MB on the same threads. GB/s count bytes read. FedAvg and the \
-            copy are also measured on one thread.
+            copy are also measured on one thread. "FedAvg round" is a whole round through the round engine with \
+            --updates in-process nodes answering at once: dispatch, validation of every update, ordered \
+            streaming aggregation.
             """
     )
 
@@ -36,7 +38,7 @@ struct BenchAggregateCommand: ParsableCommand {
     @Flag(help: "Measure FedAvg and the copy only.")
     var skipRobust = false
 
-    func run() throws {
+    func run() async throws {
         guard let threadCount = try parseThreads(threads).first, threads.split(separator: ",").count == 1 else {
             throw ValidationError("--threads takes one count or 'all'")
         }
@@ -47,7 +49,7 @@ struct BenchAggregateCommand: ParsableCommand {
         var benchmark = AggregationBenchmark(updates: updates, robustUpdates: robustUpdates, threads: threadCount,
                                              repeats: repeats, includeRobust: !skipRobust)
         benchmark.distinctUpdates = distinctUpdates
-        let report = try benchmark.run()
+        let report = try await benchmark.run()
         for (copy, fedAvg) in zip(report.copy, report.fedAvg) {
             print("FedAvg on \(fedAvg.threads) thread\(fedAvg.threads == 1 ? "" : "s"): "
                   + String(format: "%.2f GB/s = %.0f%% of copy (%.2f GB/s)", fedAvg.gigabytesPerSecond,
