@@ -13,8 +13,9 @@ public enum RoundFailurePolicy: Sendable, Equatable {
 /// The order accepted results are folded into the aggregate.
 public enum ResultOrdering: Sendable, Equatable {
     /// In sampling order, holding early arrivals until the ones sampled before them are in (or timed out): the
-    /// aggregate is bit-identical across runs whatever the nodes' timing. Memory holds the results that
-    /// arrived out of order — in the worst case, all of them.
+    /// aggregate is bit-identical across runs whatever the nodes' timing. The held results are bounded by
+    /// ``FederationConfig/reorderBufferBytes``; past it the round folds what it holds and continues in arrival
+    /// order, and its record says so (``RoundRecord/aggregatedInSamplingOrder``) — memory stays O(model).
     case sampled
     /// As they arrive: memory O(model), but floating-point sums depend on arrival order.
     case arrival
@@ -46,6 +47,9 @@ public struct FederationConfig: Sendable {
     public var seed: UInt64
     /// The order accepted results are aggregated.
     public var ordering: ResultOrdering
+    /// The most bytes of early results ``ResultOrdering/sampled`` may hold back (default 256 MiB: 40 `cnn`
+    /// updates, 336 `2nn` ones).
+    public var reorderBufferBytes: Int
     /// Codecs accepted in results, and the example-count limit.
     public var validator: UpdateValidator
     /// Where aggregation runs.
@@ -57,7 +61,7 @@ public struct FederationConfig: Sendable {
         onFailure: RoundFailurePolicy = .retry(attempts: 2), evaluateEvery: Int = 1, centralEvaluateEvery: Int = 1,
         targetAccuracy: Double? = nil, accuracyMetric: String = "accuracy", timeBudget: Duration? = nil,
         availabilityTimeout: Duration = .seconds(300), seed: UInt64 = 0, ordering: ResultOrdering = .sampled,
-        validator: UpdateValidator = UpdateValidator(), pool: ComputePool = .allCores
+        reorderBufferBytes: Int = 256 << 20, validator: UpdateValidator = UpdateValidator(), pool: ComputePool = .allCores
     ) {
         self.rounds = rounds
         self.roundTimeout = roundTimeout
@@ -71,6 +75,7 @@ public struct FederationConfig: Sendable {
         self.availabilityTimeout = availabilityTimeout
         self.seed = seed
         self.ordering = ordering
+        self.reorderBufferBytes = reorderBufferBytes
         self.validator = validator
         self.pool = pool
     }
@@ -89,6 +94,7 @@ public struct FederationConfig: Sendable {
         }
         if let timeBudget, timeBudget <= .zero { throw bad("timeBudget", "must be positive") }
         guard availabilityTimeout >= .zero else { throw bad("availabilityTimeout", "must be ≥ 0") }
+        guard reorderBufferBytes >= 0 else { throw bad("reorderBufferBytes", "must be ≥ 0") }
         guard validator.maxExampleCount > 0 else { throw bad("validator.maxExampleCount", "must be positive") }
     }
 }

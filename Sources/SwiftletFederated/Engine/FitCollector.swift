@@ -1,7 +1,9 @@
 /// Receives a training round's results: validates each one and folds the accepted ones into the aggregator.
 ///
 /// With ``ResultOrdering/sampled`` an accepted update waits in ``held`` until every node sampled before it
-/// has settled (answered, failed or timed out), so the aggregate never depends on arrival order.
+/// has settled (answered, failed or timed out), so the aggregate never depends on arrival order — unless more
+/// than ``reorderLimit`` updates pile up behind a slow node: then the held ones are folded in sampling order and
+/// the rest of the round follows arrival order, so memory stays bounded.
 struct FitCollector<S: Strategy>: ReplyHandler {
     typealias Reply = FitResult
 
@@ -11,6 +13,8 @@ struct FitCollector<S: Strategy>: ReplyHandler {
     let strategy: S
     let validator: UpdateValidator
     let ordering: ResultOrdering
+    /// The most updates held back for ordering.
+    let reorderLimit: Int
     let aggregator: S.Aggregator
     let hub: EventHub
     var record: RoundRecord
@@ -20,13 +24,14 @@ struct FitCollector<S: Strategy>: ReplyHandler {
     var nextToCommit = 0
 
     init(round: Int, global: ArrayRecord, nodes: [NodeID], strategy: S, validator: UpdateValidator,
-         ordering: ResultOrdering, aggregator: S.Aggregator, hub: EventHub, record: RoundRecord) {
+         ordering: ResultOrdering, reorderLimit: Int, aggregator: S.Aggregator, hub: EventHub, record: RoundRecord) {
         self.round = round
         self.global = global
         self.nodes = nodes
         self.strategy = strategy
         self.validator = validator
         self.ordering = ordering
+        self.reorderLimit = reorderLimit
         self.aggregator = aggregator
         self.hub = hub
         self.record = record
@@ -47,8 +52,9 @@ struct FitCollector<S: Strategy>: ReplyHandler {
             case .success(let update):
                 if let reason = strategy.validate(update, round: round, global: global) {
                     reject(node, .strategy(reason))
-                } else if ordering == .sampled {
+                } else if ordering == .sampled && record.aggregatedInSamplingOrder {
                     held[index] = update
+                    if held.count > reorderLimit { giveUpOrdering() }
                 } else {
                     commit(update)
                 }
@@ -66,6 +72,12 @@ struct FitCollector<S: Strategy>: ReplyHandler {
             settled[index] = true
         }
         commitReady()
+    }
+
+    /// Folds everything held, in sampling order, and takes the rest of the round in arrival order.
+    private mutating func giveUpOrdering() {
+        record.aggregatedInSamplingOrder = false
+        for index in held.keys.sorted() { commit(held.removeValue(forKey: index)!) }
     }
 
     private mutating func reject(_ node: NodeID, _ reason: RejectionReason) {

@@ -4,6 +4,7 @@ extension RoundEngine {
     /// One attempt at a training round: the round's record, and the aggregate when it succeeded.
     func fitRound(round: Int, attempt: Int, global: ArrayRecord) async -> (RoundRecord, FitAggregate?) {
         var record = RoundRecord(round: round, attempt: attempt, startTime: elapsedSeconds())
+        record.aggregatedInSamplingOrder = config.ordering == .sampled
         let started = clock.now
         let sampling = strategy.options.fitSampling
         let minimum = config.minimumResults ?? sampling.minimum
@@ -43,7 +44,8 @@ extension RoundEngine {
 
         var collector = FitCollector(
             round: round, global: global, nodes: callNodes, strategy: strategy, validator: config.validator,
-            ordering: config.ordering, aggregator: strategy.makeFitAggregator(round: round, global: global, pool: config.pool),
+            ordering: config.ordering, reorderLimit: config.reorderBufferBytes / max(1, global.byteCount),
+            aggregator: strategy.makeFitAggregator(round: round, global: global, pool: config.pool),
             hub: hub, record: record)
         let deadline = started.advanced(by: config.roundTimeout)
         let unanswered = await Self.dispatch(calls: calls, deadline: deadline, clock: clock,

@@ -34,6 +34,9 @@ public struct RoundRecord: Sendable, Equatable, Codable {
     public var timedOut: [NodeID]
     /// Nodes whose result arrived after the deadline and was discarded.
     public var late: [NodeID]
+    /// Whether accepted results were aggregated in sampling order (false: arrival order, either by
+    /// configuration or because the reorder buffer overflowed) — when true, the aggregate is reproducible.
+    public var aggregatedInSamplingOrder: Bool
     /// The total example count of the accepted results.
     public var exampleCount: Int
     /// The strategy's aggregated training metrics.
@@ -63,5 +66,6 @@ public struct RoundRecord: Sendable, Equatable, Codable {
         exampleCount = 0
         fitMetrics = [:]
         evaluationFailures = []
+        aggregatedInSamplingOrder = true
     }
 }

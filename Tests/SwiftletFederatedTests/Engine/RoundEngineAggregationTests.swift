@@ -92,6 +92,46 @@ import Testing
         #expect(forward == middle)
     }
 
+    @Test func overflowingTheReorderBufferFoldsWhatIsHeldAndRecordsIt() async throws {
+        // Two floats (8 bytes) per update and a 16-byte buffer: at most two results may wait for a slow node.
+        var config = testConfig()
+        config.reorderBufferBytes = 16
+        let engine = RoundEngine(strategy: FedAvg(options: testOptions(minimum: 4)), config: config, clock: ManualClock())
+        let log = EventLog()
+        let recording = log.record(engine.events())
+        let gates: [NodeID: Gate] = [1: Gate(), 2: Gate(), 3: Gate(), 4: Gate()]
+        for (node, gate) in gates {
+            await engine.join(node, client: ScriptedClient(behaviour: .offset(Float(node.rawValue)), gate: gate))
+        }
+        let running = Task { try await engine.run() }
+        await log.wait { $0.contains { if case .roundStarted = $0 { true } else { false } } }
+        guard case .roundStarted(_, _, let order) = await log.events.first else { Issue.record("no round"); return }
+        // The first node sampled is slow; the three after it answer and overflow the buffer of two.
+        for node in order.dropFirst() { gates[node]!.open() }
+        await log.wait { $0.filter(\.isAccepted).count == 3 }
+        gates[order[0]]!.open()
+        let result = try await running.value
+        _ = await recording.value
+        let record = result.history.records[0]
+        #expect(record.accepted == Array(order.dropFirst()) + [order[0]])
+        #expect(record.aggregatedInSamplingOrder == false)
+        #expect(result.parameters.values == [2.5, 2.5])
+    }
+
+    @Test func roundsWithinTheReorderBufferAreMarkedReproducible() async throws {
+        let engine = RoundEngine(strategy: FedAvg(options: testOptions()), config: testConfig(), clock: ManualClock())
+        await engine.join(1, client: ScriptedClient(behaviour: .offset(1)))
+        await engine.join(2, client: ScriptedClient(behaviour: .offset(3)))
+        #expect(try await engine.run().history.records[0].aggregatedInSamplingOrder)
+    }
+
+    @Test func arrivalOrderingIsRecordedAsNotReproducible() async throws {
+        let engine = RoundEngine(strategy: FedAvg(options: testOptions()), config: testConfig(ordering: .arrival), clock: ManualClock())
+        await engine.join(1, client: ScriptedClient(behaviour: .offset(1)))
+        await engine.join(2, client: ScriptedClient(behaviour: .offset(3)))
+        #expect(try await engine.run().history.records[0].aggregatedInSamplingOrder == false)
+    }
+
     @Test func samplingDrawsTheConfiguredFractionReproducibly() async throws {
         func sampled(seed: UInt64) async throws -> [NodeID] {
             var config = testConfig()

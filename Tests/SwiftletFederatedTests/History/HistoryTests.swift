@@ -4,11 +4,11 @@ import SwiftletFederated
 @Suite struct HistoryTests {
     /// Written by hand from the records: keys sorted, nil fields left out, non-finite numbers as strings.
     static let expectedJSONLines = """
-        {"accepted":[1,2],"attempt":1,"duration":2.5,"evaluationFailures":[],"exampleCount":30,"failed":[],\
+        {"accepted":[1,2],"aggregatedInSamplingOrder":true,"attempt":1,"duration":2.5,"evaluationFailures":[],"exampleCount":30,"failed":[],\
         "federatedEvaluation":{"loss":0.25,"metrics":{"accuracy":0.75}},"fitMetrics":{"loss":0.5},"late":[],\
         "rejected":[{"kind":"rejected","node":3,"reason":"non-finite value in 'fc.bias' at index 1"}],\
         "round":1,"sampled":[1,2,3],"startTime":0,"status":"completed","timedOut":[]}
-        {"accepted":[1],"attempt":2,"centralEvaluation":{"loss":"inf","metrics":{}},"duration":60,\
+        {"accepted":[1],"aggregatedInSamplingOrder":true,"attempt":2,"centralEvaluation":{"loss":"inf","metrics":{}},"duration":60,\
         "evaluationFailure":"federated evaluation: 0 results, 2 required","evaluationFailures":[],"exampleCount":10,\
         "failed":[{"kind":"failed","node":2,"reason":"connection reset"}],\
         "failureReason":"1 results accepted, 2 required","fitMetrics":{},"late":[4],"rejected":[],"round":2,\
