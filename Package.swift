@@ -7,6 +7,7 @@
 //   SwiftletNN      layers, models, losses, optimizers, safetensors     (SwiftletTensor only)
 //   SwiftletData    IDX/gzip readers, bundled datasets, batching        (SwiftletTensor)
 //   SwiftletFederated  records, clients, strategies, the round engine   (Tensor, NN, Data; no transport)
+//   SwiftletSimulation devices, radio links, energy, virtual time        (Federated and below)
 //   SwiftletBenchmarks  the measurements behind `swiftlet bench`
 //   swiftlet        the command-line tool (swift-argument-parser)
 //
@@ -45,6 +46,7 @@ let package = Package(
         .library(name: "SwiftletNN", targets: ["SwiftletNN"]),
         .library(name: "SwiftletData", targets: ["SwiftletData"]),
         .library(name: "SwiftletFederated", targets: ["SwiftletFederated"]),
+        .library(name: "SwiftletSimulation", targets: ["SwiftletSimulation"]),
         .executable(name: "swiftlet", targets: ["swiftlet"]),
     ],
     dependencies: [
@@ -68,6 +70,11 @@ let package = Package(
         .target(
             name: "SwiftletFederated",
             dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData"],
+            swiftSettings: strictSettings + vectorSettings + optimizedSettings
+        ),
+        .target(
+            name: "SwiftletSimulation",
+            dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated"],
             swiftSettings: strictSettings + vectorSettings + optimizedSettings
         ),
         .target(
