@@ -24,10 +24,8 @@ import SwiftletData
 ///                                                  config: [FitConfigKey.localEpochs: 5, FitConfigKey.batchSize: 10]))
 /// ```
 public actor ModelClient: Client {
-    /// The model; only this actor touches it.
-    let model: Sequential
-    /// The model's parameter layout, which every received record must match.
-    let specs: [ArraySpec]
+    /// The training logic over this client's own model; only this actor touches it.
+    let trainer: LocalTrainer
     /// The local training set; its size is the fit result's example count.
     public let trainingSet: LabeledDataset
     /// The local test set evaluation uses, or `nil` to evaluate on the training set.
@@ -36,7 +34,7 @@ public actor ModelClient: Client {
     public let seed: UInt64
     /// SCAFFOLD's client control variate c_i, one value per parameter; zeros until the first SCAFFOLD round.
     public internal(set) var controlVariate: [Float] {
-        get { storedControlVariate ?? [Float](repeating: 0, count: model.parameterCount) }
+        get { storedControlVariate ?? [Float](repeating: 0, count: trainer.model.parameterCount) }
         set { storedControlVariate = newValue }
     }
     /// c_i once a SCAFFOLD round has set it: clients of other strategies never pay a model's worth of zeros.
@@ -51,10 +49,9 @@ public actor ModelClient: Client {
     ///   the model's input size, its classes exceed the model's outputs, or a feature is NaN or infinite.
     public init(model: sending Sequential, training: LabeledDataset, test: LabeledDataset? = nil,
                 seed: UInt64 = 0) throws(ClientError) {
-        try Self.check(training, named: "training", inputSize: model.inputSize, outputSize: model.outputSize)
-        if let test { try Self.check(test, named: "test", inputSize: model.inputSize, outputSize: model.outputSize) }
-        self.specs = ArrayRecord.specs(of: model)
-        self.model = model
+        try LocalTrainer.check(training, named: "training", inputSize: model.inputSize, outputSize: model.outputSize)
+        if let test { try LocalTrainer.check(test, named: "test", inputSize: model.inputSize, outputSize: model.outputSize) }
+        self.trainer = LocalTrainer(model: model)
         self.trainingSet = training
         self.testSet = test
         self.seed = seed
@@ -72,63 +69,22 @@ public actor ModelClient: Client {
 
     /// The model's current parameters: its initial ones, or those left by the last successful fit.
     public func parameters(config: ConfigRecord) -> ArrayRecord {
-        ArrayRecord(model: model)
+        ArrayRecord(model: trainer.model)
     }
 
-    /// Measures `instruction.parameters` on the test set (or the training set when there is none).
+    /// Trains locally from `instruction.parameters` and returns the trained model; see
+    /// ``LocalTrainer/fit(_:trainingSet:seed:controlVariate:)`` for the steps, SCAFFOLD and FedProx.
     ///
-    /// Batches hold ``FitConfigKey/batchSize`` samples (default 32), which bounds memory, not the result. The
-    /// model's own parameters are restored afterwards: evaluation has no side effects.
-    /// - Returns: the mean loss, the set's size and metric ``MetricKey/accuracy``.
-    /// - Throws: a layout or non-finite ``ClientError`` for bad parameters, ``ClientError/invalidConfig(_:)``
-    ///   for a bad batch size, or ``ClientError/evaluationFailed(_:)``.
+    /// - Returns: the full trained parameters, the training set's size, and metrics ``MetricKey/loss``,
+    ///   ``MetricKey/accuracy`` and ``MetricKey/steps``.
+    /// - Throws: ``ClientError``; on any error the model's parameters and c_i are as before the call.
+    public func fit(_ instruction: FitInstruction) throws(ClientError) -> FitResult {
+        try trainer.fit(instruction, trainingSet: trainingSet, seed: seed, controlVariate: &storedControlVariate)
+    }
+
+    /// Measures `instruction.parameters` on the test set (or the training set when there is none), leaving the
+    /// model's parameters as they were; see ``LocalTrainer/evaluate(_:dataset:)``.
     public func evaluate(_ instruction: EvaluateInstruction) throws(ClientError) -> EvaluateResult {
-        let batchSize: Int
-        do { batchSize = try LocalTrainingPlan.batchSize(in: instruction.config) ?? LocalTrainingPlan().batchSize } catch {
-            throw .invalidConfig(error)
-        }
-        try check(instruction.parameters, record: "parameters")
-        let dataset = testSet ?? trainingSet
-        let saved = model.parameterVector
-        defer { load(saved) }
-        load(instruction.parameters.values)
-        let (loss, accuracy) = try measure(dataset, batchSize: batchSize, failure: ClientError.evaluationFailed)
-        return EvaluateResult(loss: Double(loss), exampleCount: dataset.count,
-                              metrics: [MetricKey.accuracy: .double(Double(accuracy))])
-    }
-
-    /// Mean loss and accuracy of the model as it stands on `dataset`.
-    func measure(_ dataset: LabeledDataset, batchSize: Int,
-                 failure: (ModelError) -> ClientError) throws(ClientError) -> (loss: Float, accuracy: Float) {
-        let model = self.model
-        do {
-            return try dataset.features.withUnsafeBufferPointer { (x) throws(ModelError) in
-                try dataset.labels.withUnsafeBufferPointer { (y) throws(ModelError) in
-                    try model.evaluate(inputs: x, labels: y, batchSize: min(batchSize, dataset.count))
-                }
-            }
-        } catch {
-            throw failure(error)
-        }
-    }
-
-    /// Overwrites every parameter with `values` (already checked: right length, finite).
-    func load(_ values: [Float]) {
-        _ = model.parameters.update(fromContentsOf: values)
-    }
-
-    /// Checks a set once, up front, so a bad sample is reported as a dataset problem rather than a failed round.
-    static func check(_ dataset: LabeledDataset, named name: String, inputSize: Int, outputSize: Int) throws(ClientError) {
-        guard dataset.count > 0 else { throw .incompatibleDataset(dataset: name, reason: "it holds no samples") }
-        guard dataset.sampleSize == inputSize else {
-            throw .incompatibleDataset(dataset: name, reason: "samples have \(dataset.sampleSize) values \(dataset.sampleShape), the model takes \(inputSize)")
-        }
-        guard dataset.classCount <= outputSize else {
-            throw .incompatibleDataset(dataset: name, reason: "\(dataset.classCount) classes, the model has \(outputSize) outputs")
-        }
-        let finite = dataset.features.withUnsafeBufferPointer { Kernels.allFinite($0.baseAddress!, count: $0.count) }
-        if !finite, let bad = dataset.features.firstIndex(where: { !$0.isFinite }) {
-            throw .incompatibleDataset(dataset: name, reason: "sample \(bad / inputSize) has a NaN or infinite value at index \(bad % inputSize)")
-        }
+        try trainer.evaluate(instruction, dataset: testSet ?? trainingSet)
     }
 }

@@ -1,8 +1,9 @@
-import SwiftletTensor
+import SwiftletData
 import SwiftletNN
+import SwiftletTensor
 
-extension ModelClient {
-    /// Trains locally from `instruction.parameters` as its config says, and returns the trained model.
+extension LocalTrainer {
+    /// Trains the model from `instruction.parameters` on `trainingSet` as the config says, and returns it.
     ///
     /// Steps: parse the config into a ``LocalTrainingPlan``; check the parameters (and, for SCAFFOLD, the
     /// server control variate) against the model's layout and for NaN/∞; load them; optionally measure
@@ -12,14 +13,19 @@ extension ModelClient {
     /// SCAFFOLD, option II of Karimireddy et al., "SCAFFOLD: Stochastic Controlled Averaging for Federated
     /// Learning" (ICML 2020), eq. 4: with server variate c, client variate c_i, received model x, trained
     /// model y, K local steps and learning rate η, `c_i⁺ = c_i − c + (x − y) / (K η)`. The result carries
-    /// `Δc = c_i⁺ − c_i` as auxiliary ``AuxiliaryKey/scaffoldControlDelta`` and the client keeps c_i⁺. The
-    /// formula assumes plain SGD; with momentum or Adam it is applied as written.
+    /// `Δc = c_i⁺ − c_i` as auxiliary ``AuxiliaryKey/scaffoldControlDelta`` and `controlVariate` becomes c_i⁺
+    /// (`nil` stands for zeros, so clients of other strategies keep nothing). The formula assumes plain SGD;
+    /// with momentum or Adam it is applied as written.
+    ///
+    /// - Parameters:
+    ///   - seed: the client's shuffling seed, used when the config has no ``FitConfigKey/seed``.
     ///
     /// - Returns: the full trained parameters, the training set's size, and metrics ``MetricKey/loss`` and
     ///   ``MetricKey/accuracy`` (sample-weighted over the last pass over the data, partial when
     ///   ``FitConfigKey/localSteps`` ends mid-pass) and ``MetricKey/steps``.
     /// - Throws: ``ClientError``; on any error the model's parameters and c_i are as before the call.
-    public func fit(_ instruction: FitInstruction) throws(ClientError) -> FitResult {
+    public func fit(_ instruction: FitInstruction, trainingSet: LabeledDataset, seed: UInt64,
+                    controlVariate: inout [Float]?) throws(ClientError) -> FitResult {
         let plan: LocalTrainingPlan
         do { plan = try LocalTrainingPlan(config: instruction.config) } catch { throw .invalidConfig(error) }
         try check(instruction.parameters, record: "parameters")
@@ -33,7 +39,12 @@ extension ModelClient {
         }
         let saved = model.parameterVector
         do throws(ClientError) {
-            return try train(instruction, plan: plan, serverControl: serverControl)
+            let clientControl = serverControl == nil ? nil : controlVariate ?? [Float](repeating: 0, count: model.parameterCount)
+            let (result, newControl) = try train(instruction, plan: plan, trainingSet: trainingSet, seed: seed,
+                                                 serverControl: serverControl, clientControl: clientControl)
+            // Nothing can fail past this point, so c_i changes only together with a successful result.
+            if let newControl { controlVariate = newControl }
+            return result
         } catch {
             load(saved)
             throw error
@@ -41,8 +52,8 @@ extension ModelClient {
     }
 
     /// The body of ``fit(_:)`` after validation; the caller restores the model if it throws.
-    private func train(_ instruction: FitInstruction, plan: LocalTrainingPlan,
-                       serverControl: [Float]?) throws(ClientError) -> FitResult {
+    private func train(_ instruction: FitInstruction, plan: LocalTrainingPlan, trainingSet: LabeledDataset, seed: UInt64,
+                       serverControl: [Float]?, clientControl: [Float]?) throws(ClientError) -> (FitResult, [Float]?) {
         let received = instruction.parameters.values
         load(received)
         var metrics = MetricRecord()
@@ -55,10 +66,10 @@ extension ModelClient {
             optimizer.gradientTerms.append(ProximalTerm(mu: Float(plan.proximalMu), anchor: received))
         }
         if let serverControl {
-            optimizer.gradientTerms.append(ControlVariateTerm(server: serverControl, client: controlVariate))
+            optimizer.gradientTerms.append(ControlVariateTerm(server: serverControl, client: clientControl!))
         }
-        var generator = shuffleGenerator(plan: plan, round: instruction.round)
-        let (steps, last) = try runSteps(plan: plan, optimizer: optimizer, generator: &generator)
+        var generator = Self.shuffleGenerator(plan: plan, seed: seed, round: instruction.round)
+        let (steps, last) = try runSteps(plan: plan, trainingSet: trainingSet, optimizer: optimizer, generator: &generator)
         let trained = model.parameterVector
         // Steps check gradients, not the parameters they produce: a huge rate can still step to infinity.
         let finite = trained.withUnsafeBufferPointer { $0.isEmpty || Kernels.allFinite($0.baseAddress!, count: $0.count) }
@@ -70,7 +81,7 @@ extension ModelClient {
         var auxiliary: [String: ArrayRecord] = [:]
         var newControl: [Float]?
         if let serverControl {
-            let (updated, delta) = Self.scaffoldControlUpdate(client: controlVariate, server: serverControl, received: received,
+            let (updated, delta) = Self.scaffoldControlUpdate(client: clientControl!, server: serverControl, received: received,
                                                               trained: trained, steps: steps, learningRate: plan.learningRate)
             try checkFinite(delta, record: AuxiliaryKey.scaffoldControlDelta)
             try checkFinite(updated, record: "client control variate")
@@ -80,10 +91,8 @@ extension ModelClient {
         metrics[MetricKey.loss] = .double(Double(last.loss))
         metrics[MetricKey.accuracy] = .double(Double(last.accuracy))
         metrics[MetricKey.steps] = .int(Int64(steps))
-        // Nothing can fail past this point, so c_i changes only together with a successful result.
-        if let newControl { controlVariate = newControl }
-        return FitResult(parameters: try! instruction.parameters.with(values: trained), exampleCount: trainingSet.count,
-                         metrics: metrics, auxiliary: auxiliary)
+        return (FitResult(parameters: try! instruction.parameters.with(values: trained), exampleCount: trainingSet.count,
+                          metrics: metrics, auxiliary: auxiliary), newControl)
     }
 
     /// SCAFFOLD option II's control-variate update: `c_i⁺ = c_i − c + (x − y) / (K η)` and `Δc = c_i⁺ − c_i`.
@@ -103,7 +112,7 @@ extension ModelClient {
 
     /// The round's shuffle generator: the config's seed (else the client's), split by the round, so each
     /// round draws its own batch order and the same seed and round draw the same one.
-    func shuffleGenerator(plan: LocalTrainingPlan, round: Int) -> SeededGenerator {
+    static func shuffleGenerator(plan: LocalTrainingPlan, seed: UInt64, round: Int) -> SeededGenerator {
         let base = plan.seed.map { UInt64(bitPattern: Int64($0)) } ?? seed
         return SeededGenerator(seed: base).split(stream: UInt64(bitPattern: Int64(round)))
     }
@@ -113,7 +122,7 @@ extension ModelClient {
     /// (drawn without replacement), which ``Sequential`` trains as exactly r further batches.
     ///
     /// - Returns: K and the last pass's mean loss and accuracy.
-    private func runSteps(plan: LocalTrainingPlan, optimizer: some Optimizer,
+    private func runSteps(plan: LocalTrainingPlan, trainingSet: LabeledDataset, optimizer: some Optimizer,
                           generator: inout SeededGenerator) throws(ClientError) -> (steps: Int, last: EpochResult) {
         let count = trainingSet.count
         let perEpoch = plan.stepsPerEpoch(sampleCount: count)

@@ -1,6 +1,6 @@
 import SwiftletTensor
 
-extension ModelClient {
+extension LocalTrainer {
     /// Checks that `record` has the model's layout — the same arrays, in the same order, with the same
     /// shapes — and holds only finite values.
     ///
