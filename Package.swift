@@ -79,13 +79,13 @@ let package = Package(
         ),
         .target(
             name: "SwiftletBenchmarks",
-            dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated"],
+            dependencies: ["SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated", "SwiftletSimulation"],
             swiftSettings: strictSettings + vectorSettings
         ),
         .executableTarget(
             name: "swiftlet",
             dependencies: [
-                "SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated", "SwiftletBenchmarks",
+                "SwiftletTensor", "SwiftletNN", "SwiftletData", "SwiftletFederated", "SwiftletSimulation", "SwiftletBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings + vectorSettings
@@ -108,6 +108,11 @@ let package = Package(
         .testTarget(
             name: "SwiftletFederatedTests",
             dependencies: ["SwiftletFederated"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletSimulationTests",
+            dependencies: ["SwiftletSimulation"],
             swiftSettings: strictSettings
         ),
         .testTarget(
