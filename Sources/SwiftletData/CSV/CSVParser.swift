@@ -4,7 +4,7 @@ struct CSVParser {
     let bytes: [UInt8]
     let options: CSVOptions
 
-    /// A cell's text without quotes (quoted cells unescaped) and its 1-based column.
+    /// A non-blank line: its 1-based number and its cells' texts (quoted cells unquoted and unescaped).
     typealias Row = (line: Int, cells: [String])
 
     func run() throws(CSVError) -> CSVDataset {

@@ -8,7 +8,9 @@ import Foundation
 /// object tree — so a file costs its text plus its samples. It checks that `users` and `num_samples` agree,
 /// that each listed user has `user_data` (and no unlisted one does), that `x`, `y` and `num_samples` agree,
 /// that all rows have one length, and that labels are integers in range; errors name the file, user and
-/// sample. Key order does not matter; other keys (`hierarchies`, `raw`) are ignored.
+/// sample. Key order does not matter; other keys (`hierarchies`, `raw`) are ignored. `x` rows must be numbers:
+/// LEAF's Shakespeare JSON, whose rows are strings, is a syntax error here — load the text with ``Shakespeare``.
+/// Gzipped files are decompressed in memory first, and the compressed bytes released before parsing.
 public enum LEAF {
     /// The largest LEAF file read (decompressed): 16 GiB.
     public static let maximumFileBytes = 1 << 34
