@@ -8,8 +8,10 @@ import Foundation
 /// object tree — so a file costs its text plus its samples. It checks that `users` and `num_samples` agree,
 /// that each listed user has `user_data` (and no unlisted one does), that `x`, `y` and `num_samples` agree,
 /// that all rows have one length, and that labels are integers in range; errors name the file, user and
-/// sample. Key order does not matter; other keys (`hierarchies`, `raw`) are ignored. `x` rows must be numbers:
-/// LEAF's Shakespeare JSON, whose rows are strings, is a syntax error here — load the text with ``Shakespeare``.
+/// sample. Key order does not matter; other keys (`hierarchies`, `raw`) are ignored. LEAF's Shakespeare JSON,
+/// whose `x` rows are 80-character strings and `y` values single characters, loads too: characters become token
+/// indices of ``CharacterVocabulary/leaf`` (unknown ones 79, as LEAF's labels have them) and the class count
+/// defaults to its 80 symbols.
 /// Gzipped files are decompressed in memory first, and the compressed bytes released before parsing.
 public enum LEAF {
     /// The largest LEAF file read (decompressed): 16 GiB.
@@ -22,7 +24,7 @@ public enum LEAF {
     ///
     /// - Parameters:
     ///   - sampleShape: the shape each `x` row fills, row-major (e.g. `[1, 28, 28]`); `nil` infers `[row length]`.
-    ///   - classCount: labels must be below it; `nil` infers the largest label in either file plus one.
+    ///   - classCount: labels must be below it; `nil` infers the largest label in either file plus one (80 for text).
     ///   - userLimit: keep only the first `userLimit` users (the files are still fully validated).
     /// - Throws: ``LEAFError`` naming the file, user and sample at fault.
     public static func load(training: String, test: String? = nil, sampleShape: [Int]? = nil, classCount: Int? = nil,
@@ -87,7 +89,9 @@ public enum LEAF {
             throw LEAFError(.sampleShapeMismatch(shape: shape, features: rowLength), file: file)
         }
         let allSamples = training.samples + (test?.samples ?? [])
-        let classes = classCount ?? (allSamples.compactMap { $0.labels.max() }.max().map { Int($0) + 1 } ?? 1)
+        let inferred = allSamples.contains(where: \.isText) ? CharacterVocabulary.leaf.count
+            : (allSamples.compactMap { $0.labels.max() }.max().map { Int($0) + 1 } ?? 1)
+        let classes = classCount ?? inferred
         var testSamples: [String: LEAFParser.UserSamples] = [:]
         var users = training.users
         if let test {

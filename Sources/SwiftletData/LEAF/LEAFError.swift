@@ -26,6 +26,8 @@ public struct LEAFError: Error, Equatable, Sendable, CustomStringConvertible {
         case nonFinite(String)
         /// A `y` value is not a non-negative integer.
         case labelNotInteger(String)
+        /// A text `y` value (LEAF's Shakespeare form) is not exactly one character.
+        case labelNotCharacter(String)
         /// A `y` value is not below the class count.
         case labelOutOfRange(label: Int, classes: Int)
         /// The sample shape asked for does not hold the rows' length.
@@ -83,6 +85,7 @@ extension LEAFError.Reason: CustomStringConvertible {
         case .rowLength(let expected, let found): return "x row has \(found) values, expected \(expected)"
         case .nonFinite(let text): return "x value \(text) is not a finite number"
         case .labelNotInteger(let text): return "y value \(text) is not a non-negative integer"
+        case .labelNotCharacter(let text): return "y value \"\(text)\" is not one character"
         case .labelOutOfRange(let label, let classes): return "label \(label) is outside 0..<\(classes)"
         case .sampleShapeMismatch(let shape, let features): return "sample shape \(shape) does not hold \(features) values"
         case .noUsers: return "no users"

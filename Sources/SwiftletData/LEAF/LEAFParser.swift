@@ -6,6 +6,8 @@ struct LEAFParser {
         var features: [Float] = []
         var labels: [Int32] = []
         var rows = 0
+        /// Whether any row or label was text (LEAF's Shakespeare form), mapped through ``CharacterVocabulary/leaf``.
+        var isText = false
     }
 
     /// The parsed file: users in the order of `users`, with their samples.
@@ -85,10 +87,17 @@ struct LEAFParser {
                     sawX = true
                     try scanner.array { (scanner) throws(LEAFError) in
                         let before = samples.features.count
-                        try scanner.array { (scanner) throws(LEAFError) in
-                            let (value, text) = try scanner.float()
-                            guard value.isFinite else { throw LEAFError(.nonFinite(text), sample: samples.rows) }
-                            samples.features.append(value)
+                        if scanner.peek() == UInt8(ascii: "\"") {
+                            samples.isText = true
+                            for character in try scanner.string() {
+                                samples.features.append(Float(CharacterVocabulary.leaf.index(of: character)))
+                            }
+                        } else {
+                            try scanner.array { (scanner) throws(LEAFError) in
+                                let (value, text) = try scanner.float()
+                                guard value.isFinite else { throw LEAFError(.nonFinite(text), sample: samples.rows) }
+                                samples.features.append(value)
+                            }
                         }
                         let length = samples.features.count - before
                         if let expected = rowLength, expected != length {
@@ -100,6 +109,19 @@ struct LEAFParser {
                 case "y":
                     sawY = true
                     try scanner.array { (scanner) throws(LEAFError) in
+                        if scanner.peek() == UInt8(ascii: "\"") {
+                            let text = try scanner.string()
+                            guard text.count == 1, let character = text.first else {
+                                throw LEAFError(.labelNotCharacter(text), sample: samples.labels.count)
+                            }
+                            samples.isText = true
+                            let label = CharacterVocabulary.leaf.index(of: character)
+                            if let classCount, label >= classCount {
+                                throw LEAFError(.labelOutOfRange(label: label, classes: classCount), sample: samples.labels.count)
+                            }
+                            samples.labels.append(Int32(label))
+                            return
+                        }
                         let (value, text) = try scanner.float()
                         guard value >= 0, value <= Float(1 << 24), value == value.rounded(.towardZero) else {
                             throw LEAFError(.labelNotInteger(text), sample: samples.labels.count)

@@ -69,6 +69,11 @@ import Testing
         #expect(failure(file(data: data), classCount: 62) == LEAFError(.labelOutOfRange(label: 62, classes: 62), file: "f.json", user: "a", sample: 0))
     }
 
+    @Test func textLabelOfTwoCharactersIsRejected() {
+        let data = #"{"a": {"x": ["ab"], "y": ["cd"]}}"#
+        #expect(failure(file(data: data)) == LEAFError(.labelNotCharacter("cd"), file: "f.json", user: "a", sample: 0))
+    }
+
     @Test func overflowingFeatureIsNotFinite() {
         let data = #"{"a": {"x": [[1, 1e999]], "y": [0]}}"#
         #expect(failure(file(data: data)) == LEAFError(.nonFinite("1e999"), file: "f.json", user: "a", sample: 0))
@@ -85,7 +90,7 @@ import Testing
         #expect(failure(cut) == LEAFError(.syntax(expected: "the end of a string"), file: "f.json", offset: 40))
     }
 
-    @Test func stringFeatureIsASyntaxErrorNamingTheUser() {
+    @Test func stringInsideANumericRowIsASyntaxErrorNamingTheUser() {
         let data = #"{"a": {"x": [["1", 2]], "y": [0]}}"#
         let error = failure(file(data: data))
         #expect(error?.reason == .syntax(expected: "a number"))

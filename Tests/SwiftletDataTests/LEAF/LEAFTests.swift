@@ -61,6 +61,15 @@ import Testing
         #expect(try LEAF.load(training: directory + "/train.json", userLimit: 1).ids == ["w1"])
     }
 
+    @Test func leafShakespeareTextRowsMapThroughLEAFsAlphabet() throws {
+        let text = #"{"users": ["ROMEO"], "num_samples": [2], "user_data": {"ROMEO": {"x": ["ab", "b$"], "y": ["c", "\n"]}}}"#
+        let data = try LEAF.parse(Array(text.utf8))
+        #expect(data.sampleShape == [2])
+        #expect(data.classCount == 80)
+        #expect(data.clients[0].training.features == [53, 54, 54, 79])
+        #expect(data.clients[0].training.labels == [55, 0])
+    }
+
     @Test func bundledFEMNISTHasFiveWritersAnd659And75Samples() throws {
         let femnist = try FEMNIST.loadBundled()
         #expect(femnist.ids == ["f2062_39", "f1593_46", "f1667_29", "f1640_48", "f1599_48"])
