@@ -28,34 +28,44 @@ public struct NextCharacterCorpus: Sendable {
         guard options.vocabulary.count <= 256 else {
             throw TextCorpusError(.invalidOption("vocabulary of \(options.vocabulary.count) symbols exceeds 256"))
         }
-        var streams: [String: (tokens: [UInt8], starts: [Int])] = [:]
+        // Streams are appended in place (by speaker slot, not through a dictionary value) to avoid copying them.
+        var slot: [String: Int] = [:]
+        var streamTokens: [[UInt8]] = []
+        var streamStarts: [[Int]] = []
         let newline = UInt8(options.vocabulary.index(of: "\n"))
         for turn in corpus.turns {
-            var stream = streams[turn.speaker] ?? ([], [])
+            let index: Int
+            if let known = slot[turn.speaker] {
+                index = known
+            } else {
+                index = streamTokens.count
+                slot[turn.speaker] = index
+                streamTokens.append([])
+                streamStarts.append([])
+            }
             for line in turn.lines {
-                stream.starts.append(stream.tokens.count)
+                streamStarts[index].append(streamTokens[index].count)
                 var previousWasSpace = false
                 for character in line {
                     let isSpace = character == " "
                     if isSpace && previousWasSpace { continue }  // LEAF: re.sub("   *", " ", line)
                     previousWasSpace = isSpace
-                    stream.tokens.append(UInt8(options.vocabulary.index(of: character)))
+                    streamTokens[index].append(UInt8(options.vocabulary.index(of: character)))
                 }
-                stream.tokens.append(newline)
+                streamTokens[index].append(newline)
             }
-            streams[turn.speaker] = stream
         }
         var speakers: [String] = []
         var tokens: [[UInt8]] = []
         var lineStarts: [[Int]] = []
         let required = max(options.minimumSamples, 2)
         for speaker in corpus.speakers {
-            guard let stream = streams[speaker], stream.tokens.count >= required else { continue }
+            guard let index = slot[speaker], streamTokens[index].count >= required else { continue }
             if let limit = options.speakerLimit, speakers.count == limit { break }
-            let kept = min(stream.tokens.count, options.samplesPerSpeakerLimit ?? Int.max)
+            let kept = min(streamTokens[index].count, options.samplesPerSpeakerLimit ?? Int.max)
             speakers.append(speaker)
-            tokens.append(Array(stream.tokens.prefix(kept)))
-            lineStarts.append(stream.starts.filter { $0 < kept })
+            tokens.append(Array(streamTokens[index].prefix(kept)))
+            lineStarts.append(streamStarts[index].filter { $0 < kept })
         }
         guard !speakers.isEmpty else { throw TextCorpusError(.noSpeakers(minimumSamples: required)) }
         self.options = options

@@ -4,10 +4,11 @@ import Foundation
 /// next blank line are what the speaker says.
 ///
 /// This is the layout of tiny Shakespeare (Karpathy's char-rnn corpus) and of most plain-text scripts. A turn
-/// starts after one or more blank lines (or at the top of the file) with a line that ends in `:` and has no
-/// other colon; text lines inside a turn may end in colons freely. A turn may have no text (tiny Shakespeare
-/// has 125 such). Speakers are identified by the exact name; tiny Shakespeare does not say which play a line
-/// comes from, so a role name used in several plays (`First Citizen`, `Servant`) is one speaker.
+/// starts after one or more blank lines (or at the top of the file) with a line that ends in `:`, has no other
+/// colon and a non-empty name; text lines inside a turn may end in colons freely. A turn may have no text
+/// (tiny Shakespeare has 125 such). Speakers are identified by the exact name; tiny Shakespeare does not say
+/// which play a line comes from, so a role name used in several plays (`First Citizen`, `Servant`) is one
+/// speaker.
 public struct SpeakerCorpus: Sendable, Equatable {
     /// One speaker's turn.
     public struct Turn: Sendable, Equatable {
@@ -52,7 +53,7 @@ public struct SpeakerCorpus: Sendable, Equatable {
                 continue
             }
             if afterBlank {
-                guard line.hasSuffix(":"), line.dropLast().firstIndex(of: ":") == nil else {
+                guard line.count > 1, line.hasSuffix(":"), line.dropLast().firstIndex(of: ":") == nil else {
                     throw TextCorpusError(.missingSpeaker(found: String(line.prefix(60))), file: file, line: number)
                 }
                 let name = String(line.dropLast())

@@ -33,6 +33,10 @@ import Testing
         }
     }
 
+    @Test func bareColonIsNotASpeaker() {
+        #expect(throws: TextCorpusError(.missingSpeaker(found: ":"), line: 1)) { try SpeakerCorpus(text: ":\nx\n") }
+    }
+
     @Test func textWithoutTurnsIsRejected() {
         #expect(throws: TextCorpusError(.noTurns)) { try SpeakerCorpus(text: "\n \n") }
     }
