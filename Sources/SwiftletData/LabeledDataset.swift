@@ -66,6 +66,12 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case sampleIndexOutOfRange(index: Int, count: Int)
     /// A destination buffer has the wrong size for the requested batch.
     case bufferSizeMismatch(expected: Int, actual: Int)
+    /// A federated dataset with no clients.
+    case noClients
+    /// Two clients of a federated dataset share an id.
+    case duplicateClient(String)
+    /// A client's class count differs from the other clients'.
+    case classCountMismatch(client: String, classes: Int, expected: Int)
 
     /// A one-line, human-readable account of what went wrong and where.
     public var description: String {
@@ -82,6 +88,12 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "sample index \(index) is outside 0..<\(count)"
         case .bufferSizeMismatch(let expected, let actual):
             return "buffer holds \(actual) values, the batch needs \(expected)"
+        case .noClients:
+            return "a federated dataset needs at least one client"
+        case .duplicateClient(let id):
+            return "client id '\(id)' appears more than once"
+        case .classCountMismatch(let client, let classes, let expected):
+            return "client '\(client)' has \(classes) classes, the others \(expected)"
         }
     }
 }
