@@ -111,6 +111,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SwiftletSimulationTests",
+            dependencies: ["SwiftletSimulation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SwiftletDataTests",
             dependencies: ["SwiftletData"],
             resources: [.copy("Fixtures")],
