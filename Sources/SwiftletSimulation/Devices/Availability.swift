@@ -18,7 +18,7 @@ public enum Availability: Sendable, Equatable {
     public func isOnline(at time: Double, generator: inout SeededGenerator) -> Bool {
         switch self {
         case .always: return true
-        case .probability(let p): return FrameLoss.unitDouble(&generator) < p
+        case .probability(let p): return generator.nextUnitDouble() < p
         case .trace(let windows, let period):
             let t = Self.fold(time, period: period)
             return windows.contains { $0.contains(t) }
@@ -30,7 +30,7 @@ public enum Availability: Sendable, Equatable {
     public func isOnline(from start: Double, for duration: Double, generator: inout SeededGenerator) -> Bool {
         switch self {
         case .always: return true
-        case .probability(let p): return FrameLoss.unitDouble(&generator) < p
+        case .probability(let p): return generator.nextUnitDouble() < p
         case .trace(let windows, let period):
             let t = Self.fold(start, period: period)
             return windows.contains { $0.covers(from: t, length: duration) }

@@ -25,18 +25,13 @@ enum FrameLoss {
         var attempts = 0
         for _ in 0..<frames {
             attempts += 1
-            while unitDouble(&generator) < loss { attempts += 1 }
+            while generator.nextUnitDouble() < loss { attempts += 1 }
         }
         return attempts
     }
 
     /// Mean attempts per frame: `1 / (1 − loss)`.
     static func expectedAttemptsPerFrame(loss: Double) -> Double { 1 / (1 - loss) }
-
-    /// A uniform draw on [0, 1) from the top 53 bits.
-    static func unitDouble(_ generator: inout SeededGenerator) -> Double {
-        Double(generator.next() >> 11) * 0x1p-53
-    }
 
     /// Checks a loss probability.
     static func validate(_ loss: Double, link: String) throws(LinkError) {
