@@ -18,9 +18,9 @@ extension DeviceProfile {
 
     /// A Cortex-M7 microcontroller, STM32H743 class: 480 MHz, single-precision FPU with one fused
     /// multiply-add per cycle — 0.96 GFLOP/s peak; about 45% (≈ 0.9 FLOP per cycle) reached by plain fp32
-    /// loops (estimate). Its 1 MB of RAM (STM32H742/743/753 datasheet DS12110, ST document DM00387108: 864 KB user SRAM, 128 KB DTCM,
-    /// 64 KB ITCM, 4 KB backup) leaves 992 KiB for training data in SRAM. A 2,000 mAh 3.7 V LiPo
-    /// (26,640 J); LoRaWAN EU868 DR5 (SF7).
+    /// loops (estimate). Its 1 MB of RAM (STM32H742/743/753 datasheet DS12110, ST document DM00387108:
+    /// 864 KB user SRAM, 128 KB DTCM, 64 KB ITCM, 4 KB backup) leaves 992 KiB for training data in SRAM.
+    /// A 2,000 mAh 3.7 V LiPo (26,640 J); LoRaWAN EU868 DR5 (SF7).
     public static let cortexM7 = try! DeviceProfile(
         name: "cortex-m7", peakFLOPS: 0.96e9, efficiency: 0.45, memoryBudget: 992 << 10, memory: .sram,
         battery: try! Battery(milliampHours: 2_000, volts: 3.7),
