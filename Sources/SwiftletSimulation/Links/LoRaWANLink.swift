@@ -77,8 +77,11 @@ public struct LoRaWANLink: Link, Equatable {
             while up >= 0, dataRate.timeOnAir(phyPayload: up + frameOverhead, crc: true) > dwell { up -= 1 }
         }
         guard up >= 1 else {
-            let why = if let dwell = region.dwellTime, up < 0 || dataRate.timeOnAir(phyPayload: frameOverhead + 1, crc: true) > dwell {
-                "\(frameOverhead) bytes of frame overhead plus one byte take longer than the \(Int(dwell * 1000)) ms dwell time at \(dataRate.label)"
+            let rate = dataRate
+            let dwellExceeded = region.dwellTime.map { rate.timeOnAir(phyPayload: frameOverhead + 1, crc: true) > $0 }
+            let why = if let dwell = region.dwellTime, dwellExceeded == true {
+                "\(frameOverhead) bytes of frame overhead plus one byte take longer than the "
+                    + "\(Int(dwell * 1000)) ms dwell time at \(rate.label)"
             } else {
                 "payload capacity per frame is \(max(up, 0)) bytes"
             }
