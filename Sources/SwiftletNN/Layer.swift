@@ -99,6 +99,10 @@ public protocol Layer: AnyObject {
     func backwardNeeds(inputGradient: Bool) -> BackwardNeeds
     /// The memory the layer needs for batches of up to `capacity` samples.
     func memory(capacity: Int, training: Bool) -> LayerMemory
+    /// What the layer costs for a batch of `batchSize` samples: the FLOPs and memory traffic of its forward
+    /// pass and of both halves of its backward pass (counting rules in ``ComputeCost``). Valid after
+    /// ``build(inputShape:)``; the simulator turns it into device compute time and energy.
+    func cost(batchSize: Int) -> LayerCost
     /// Hands the layer its saved buffer (``LayerMemory/saved`` floats, or `nil` when it asked for none).
     func prepare(capacity: Int, saved: UnsafeMutablePointer<Float>?)
     /// Checks raw user input before the first layer runs (only the model's first layer is asked), for

@@ -58,3 +58,16 @@ public final class AvgPool2D: Layer {
         }
     }
 }
+
+extension AvgPool2D {
+    /// Forward: `k² − 1` additions and one scaling per output. Input gradient: one scaling per output, then
+    /// `k²` accumulations into the input gradient.
+    public func cost(batchSize: Int) -> LayerCost {
+        let outputs = batchSize * geometry.channels * geometry.outputPlane
+        let inputs = batchSize * geometry.inputSize
+        let taps = kernelSize * kernelSize
+        return LayerCost(
+            forward: .floats(flops: outputs * taps, read: inputs, written: outputs),
+            inputGradient: .floats(flops: outputs * (taps + 1), read: outputs, written: inputs))
+    }
+}

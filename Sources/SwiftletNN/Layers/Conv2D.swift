@@ -229,3 +229,20 @@ public final class Conv2D: Layer {
         }
     }
 }
+
+extension Conv2D {
+    /// A convolution is a product of the weight `[O, C·k²]` with the `[C·k², H'·W']` patch matrix per sample:
+    /// `2·B·O·H'·W'·C·k²` FLOPs per pass (forward, input gradient, weight gradient), plus `B·O·H'·W'` for the
+    /// bias in forward and in its gradient. Traffic counts the image, not the patch matrix (ideal caching).
+    public func cost(batchSize: Int) -> LayerCost {
+        let b = batchSize, o = outChannels, plane = geometry.outputPlane
+        let weights = o * patchSize, image = geometry.inputSize
+        let product = 2 * b * o * plane * patchSize
+        let biasFLOPs = useBias ? b * o * plane : 0, biasCount = useBias ? o : 0
+        return LayerCost(
+            forward: .floats(flops: product + biasFLOPs, read: b * image + weights + biasCount, written: b * o * plane),
+            inputGradient: .floats(flops: product, read: b * o * plane + weights, written: b * image),
+            parameterGradient: .floats(flops: product + biasFLOPs, read: b * image + b * o * plane,
+                                       written: weights + biasCount))
+    }
+}

@@ -125,3 +125,17 @@ public final class Dense: Layer {
         return Float(batchSize) * dyMax * xMax <= Float.greatestFiniteMagnitude / 4
     }
 }
+
+extension Dense {
+    /// `y = x·Wᵀ + b`: `2·B·I·O` FLOPs per pass of the product (one multiply-add per weight per sample), plus
+    /// `B·O` for the bias in forward and in its gradient.
+    public func cost(batchSize: Int) -> LayerCost {
+        let b = batchSize, i = inputs, o = outputs
+        let product = 2 * b * i * o
+        let biasFLOPs = useBias ? b * o : 0, biasCount = useBias ? o : 0
+        return LayerCost(
+            forward: .floats(flops: product + biasFLOPs, read: b * i + i * o + biasCount, written: b * o),
+            inputGradient: .floats(flops: product, read: b * o + i * o, written: b * i),
+            parameterGradient: .floats(flops: product + biasFLOPs, read: b * o + b * i, written: i * o + biasCount))
+    }
+}

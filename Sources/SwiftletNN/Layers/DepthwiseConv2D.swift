@@ -129,3 +129,19 @@ public final class DepthwiseConv2D: Layer {
         }
     }
 }
+
+extension DepthwiseConv2D {
+    /// Each of the `C·m` output channels sees only its input channel: `2·B·C·m·H'·W'·k²` FLOPs per pass, plus
+    /// `B·C·m·H'·W'` for the bias in forward and in its gradient.
+    public func cost(batchSize: Int) -> LayerCost {
+        let b = batchSize, o = outChannels, plane = geometry.outputPlane, taps = kernelSize * kernelSize
+        let weights = o * taps, image = geometry.inputSize
+        let product = 2 * b * o * plane * taps
+        let biasFLOPs = useBias ? b * o * plane : 0, biasCount = useBias ? o : 0
+        return LayerCost(
+            forward: .floats(flops: product + biasFLOPs, read: b * image + weights + biasCount, written: b * o * plane),
+            inputGradient: .floats(flops: product, read: b * o * plane + weights, written: b * image),
+            parameterGradient: .floats(flops: product + biasFLOPs, read: b * image + b * o * plane,
+                                       written: weights + biasCount))
+    }
+}

@@ -70,3 +70,14 @@ public final class Dropout: Layer {
         for i in 0..<batchSize * size { inputGradient[i] = outputGradient[i] * mask[i] }
     }
 }
+
+extension Dropout {
+    /// The training pass: forward draws one random number and multiplies once per value, writing the output
+    /// and the mask; the input gradient multiplies the gradient by the mask. (At inference dropout is a copy.)
+    public func cost(batchSize: Int) -> LayerCost {
+        let count = batchSize * size
+        return LayerCost(
+            forward: .floats(flops: 2 * count, read: count, written: 2 * count),
+            inputGradient: .floats(flops: count, read: 2 * count, written: count))
+    }
+}

@@ -35,6 +35,21 @@ public class ElementwiseActivation: Layer {
         applyBackward(output: output, outputGradient: outputGradient, inputGradient: inputGradient, count: batchSize * size)
     }
 
+    /// One pass over the values each way: forward reads `x` and writes `y`, the input gradient reads `y` and
+    /// `dy` and writes `dx`, with the subclass's FLOPs per value (a comparison or a transcendental function
+    /// counting as one).
+    public func cost(batchSize: Int) -> LayerCost {
+        let count = batchSize * size
+        return LayerCost(
+            forward: .floats(flops: forwardFLOPsPerValue * count, read: count, written: count),
+            inputGradient: .floats(flops: backwardFLOPsPerValue * count, read: 2 * count, written: count))
+    }
+
+    /// FLOPs per value of `f`.
+    var forwardFLOPsPerValue: Int { 1 }
+    /// FLOPs per value of `dx = f'(x)·dy`.
+    var backwardFLOPsPerValue: Int { 1 }
+
     /// `y = f(x)` over `count` values.
     func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         preconditionFailure("\(type(of: self)) must override apply")

@@ -99,3 +99,16 @@ public final class Embedding: Layer {
         }
     }
 }
+
+extension Embedding {
+    /// Forward gathers one `D`-row per token (no arithmetic). Token indices carry no gradient, so the input
+    /// gradient is truly free; the weight gradient is cleared (`V·D` writes) and each token's output gradient
+    /// is added to its row (`D` FLOPs per token).
+    public func cost(batchSize: Int) -> LayerCost {
+        let tokens = batchSize * tokensPerSample
+        return LayerCost(
+            forward: .floats(flops: 0, read: tokens + tokens * dimensions, written: tokens * dimensions),
+            parameterGradient: .floats(flops: tokens * dimensions, read: tokens + tokens * dimensions,
+                                       written: vocabularySize * dimensions))
+    }
+}

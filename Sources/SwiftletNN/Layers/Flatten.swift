@@ -27,3 +27,13 @@ public final class Flatten: Layer {
         inputGradient?.update(from: outputGradient, count: batchSize * size)
     }
 }
+
+extension Flatten {
+    /// No arithmetic, but a copy each way between the model's activation buffers.
+    public func cost(batchSize: Int) -> LayerCost {
+        let count = batchSize * size
+        return LayerCost(
+            forward: .floats(flops: 0, read: count, written: count),
+            inputGradient: .floats(flops: 0, read: count, written: count))
+    }
+}

@@ -37,3 +37,14 @@ public final class GlobalAvgPool: Layer {
                                       planeSize: planeSize, inputGradient: inputGradient)
     }
 }
+
+extension GlobalAvgPool {
+    /// Forward: a sum and a scaling per channel plane (`H·W` FLOPs). Input gradient: one scaling per channel,
+    /// broadcast over its plane.
+    public func cost(batchSize: Int) -> LayerCost {
+        let planes = batchSize * channels
+        return LayerCost(
+            forward: .floats(flops: planes * planeSize, read: planes * planeSize, written: planes),
+            inputGradient: .floats(flops: planes, read: planes, written: planes * planeSize))
+    }
+}

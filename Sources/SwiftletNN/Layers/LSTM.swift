@@ -158,3 +158,22 @@ public final class LSTM: Layer {
         }
     }
 }
+
+extension LSTM {
+    /// Per step and sample, with `F` features and `H` hidden units: forward `8H(F + H)` FLOPs for the two
+    /// gate products, `4H` for the bias and `15H` for the gates (three sigmoids at 3 FLOPs, one tanh, the cell
+    /// update `f·c + i·g` and `o·tanh(c)`). Backward through time — needed for the weights even without an
+    /// input gradient, so it is counted with the parameter gradient — costs `8H·H` for the recurrent
+    /// gradient, about `20H` for the gate derivatives, `8H(F + H)` for the weight gradients and `4H` for the
+    /// bias; the input gradient is one more product, `8H·F`. The gates and cells (`5H` values) are saved.
+    public func cost(batchSize: Int) -> LayerCost {
+        let h = hiddenSize, f = features, n = batchSize * steps
+        let weights = 4 * h * (f + h) + 4 * h
+        let outputs = returnSequences ? n * h : batchSize * h
+        return LayerCost(
+            forward: .floats(flops: n * (8 * h * (f + h) + 19 * h), read: n * f + weights, written: outputs + n * 5 * h),
+            inputGradient: .floats(flops: n * 8 * h * f, read: n * 4 * h + 4 * h * f, written: n * f),
+            parameterGradient: .floats(flops: n * (8 * h * h + 20 * h + 8 * h * (f + h) + 4 * h),
+                                       read: n * 5 * h + outputs + n * f + 4 * h * h, written: weights))
+    }
+}

@@ -93,3 +93,17 @@ public final class LayerNorm: Layer {
                                   weightGradient: weightGradient, biasGradient: biasGradient)
     }
 }
+
+extension LayerNorm {
+    /// Per normalised value: forward 7 FLOPs (mean, centring, variance, normalising, scale and shift),
+    /// input gradient 8 (the two row reductions and the recombination), parameter gradients 3 (`dγ += dy·x̂`,
+    /// `dβ += dy`). Per-row constants (one reciprocal square root) are not counted. Mean and inverse deviation
+    /// are saved per row.
+    public func cost(batchSize: Int) -> LayerCost {
+        let rows = batchSize * rowsPerSample, values = rows * features
+        return LayerCost(
+            forward: .floats(flops: 7 * values, read: values + 2 * features, written: values + 2 * rows),
+            inputGradient: .floats(flops: 8 * values, read: 2 * values + features + 2 * rows, written: values),
+            parameterGradient: .floats(flops: 3 * values, read: 2 * values + 2 * rows, written: 2 * features))
+    }
+}

@@ -72,3 +72,15 @@ public final class MaxPool2D: Layer {
         }
     }
 }
+
+extension MaxPool2D {
+    /// Forward: `k² − 1` comparisons per output, writing the outputs and (training) their argmax indices.
+    /// Input gradient: the input gradient is cleared, then each output's gradient is added at its argmax.
+    public func cost(batchSize: Int) -> LayerCost {
+        let outputs = batchSize * geometry.channels * geometry.outputPlane
+        let inputs = batchSize * geometry.inputSize
+        return LayerCost(
+            forward: .floats(flops: outputs * (kernelSize * kernelSize - 1), read: inputs, written: 2 * outputs),
+            inputGradient: .floats(flops: outputs, read: 2 * outputs, written: inputs))
+    }
+}

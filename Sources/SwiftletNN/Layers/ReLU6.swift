@@ -6,6 +6,10 @@ public final class ReLU6: ElementwiseActivation {
     /// Creates the activation.
     public override init(name: String = "relu6") { super.init(name: name) }
 
+    // FLOPs per value: min and max forward, two comparisons selecting the gradient.
+    override var forwardFLOPsPerValue: Int { 2 }
+    override var backwardFLOPsPerValue: Int { 2 }
+
     override func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         Kernels.relu6(x, y, count: count)
     }

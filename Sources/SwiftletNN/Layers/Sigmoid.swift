@@ -5,6 +5,10 @@ public final class Sigmoid: ElementwiseActivation {
     /// Creates the activation.
     public override init(name: String = "sigmoid") { super.init(name: name) }
 
+    // FLOPs per value: `1/(1 + e^(−x))`: exp, add, divide; backward `dy·y·(1 − y)`.
+    override var forwardFLOPsPerValue: Int { 3 }
+    override var backwardFLOPsPerValue: Int { 3 }
+
     override func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         Kernels.sigmoid(x, y, count: count)
     }
