@@ -17,6 +17,8 @@ import SwiftletTensor
 ///   noise, at most −40 dBFS. Silence clips belong to the pseudo-speaker `_silence_`.
 /// Folders whose names start with `_` or `.` are not words. Words are read in sorted order and clips in sorted
 /// order within each, then the silence clips follow, so the sample order is fixed by the folder and the seed.
+/// The official `validation_list.txt` / `testing_list.txt` in the root, when present, assign each clip to a
+/// ``Subset`` (bundled subset: 205 training, 44 validation, 51 testing clips, plus silence).
 public struct SpeechCommands: Sendable {
     /// The class names, indexed by label.
     public static let classNames = ["_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right",
@@ -28,6 +30,8 @@ public struct SpeechCommands: Sendable {
     public let speakers: [String]
     /// Every sample's path relative to the root (`_silence_/<n>` for synthetic silence).
     public let files: [String]
+    /// Every sample's official subset (see ``subset(_:)``).
+    public let subsets: [Subset]
 
     /// Loads and featurises every clip under `root`, adding `silenceClips` silence samples made from `seed`.
     ///
@@ -69,7 +73,8 @@ public struct SpeechCommands: Sendable {
         let features = LogMelFrontEnd().features(clips)
         let dataset = try! LabeledDataset(sampleShape: LogMelFrontEnd.featureShape, features: features,
                                           labels: labels, classCount: classNames.count)
-        return SpeechCommands(dataset: dataset, speakers: speakers, files: files)
+        return SpeechCommands(dataset: dataset, speakers: speakers, files: files,
+                              subsets: subsets(of: files, root: root))
     }
 
     /// Loads the subset bundled in the repository's `Data/speech-commands` (300 clips, 41 speakers).

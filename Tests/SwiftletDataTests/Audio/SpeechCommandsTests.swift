@@ -63,3 +63,23 @@ import Testing
         #expect(throws: SpeechCommandsError.invalidSilenceCount(-1)) { try SpeechCommands.load(root: root, silenceClips: -1) }
     }
 }
+
+@Suite struct SpeechCommandsSubsetTests {
+    @Test func bundledClipsFollowTheOfficialLists() throws {
+        let commands = try SpeechCommands.loadBundled(silenceClips: 10)
+        // Counted with grep -xFf over the shipped lists: 51 clips in testing_list.txt, 44 in validation_list.txt.
+        // Silence clips 8 and 9 go to validation and testing.
+        #expect(commands.subset(.testing).dataset.count == 52)
+        #expect(commands.subset(.validation).dataset.count == 45)
+        #expect(commands.subset(.training).dataset.count == 213)
+        let testing = commands.subset(.testing)
+        #expect(testing.subsets.allSatisfy { $0 == .testing })
+        #expect(testing.files.last == "_silence_/9")
+    }
+
+    @Test func officialSplitKeepsSpeakersApart() throws {
+        let commands = try SpeechCommands.loadBundled(silenceClips: 0)
+        let training = Set(commands.subset(.training).speakers), testing = Set(commands.subset(.testing).speakers)
+        #expect(training.isDisjoint(with: testing))
+    }
+}
