@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns one-second 16 kHz clips into 49 × 40 log-mel spectrograms: the input of the `kws` zoo preset.
 ///
 /// The framing is the DS-CNN front end of Zhang et al., "Hello Edge: Keyword Spotting on Microcontrollers"
@@ -41,7 +39,7 @@ public struct LogMelFrontEnd: Sendable {
                                    lowerHz: 20, upperHz: 8000)
         fft = RealFFT(size: Self.fftSize)!
         window = (0..<Self.windowSamples).map {
-            Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(Self.windowSamples)))
+            Float(0.5 - 0.5 * PortableMath.sinCos(2 * Double.pi * Double($0) / Double(Self.windowSamples)).cos)
         }
     }
 
@@ -91,7 +89,7 @@ public struct LogMelFrontEnd: Sendable {
             }
             let row = UnsafeMutableBufferPointer(rebasing: output[(frame * Self.melBins)..<((frame + 1) * Self.melBins)])
             workspace.power.withUnsafeBufferPointer { filterbank.apply($0, into: row) }
-            for bin in 0..<Self.melBins { row[bin] = log(row[bin] + Self.logOffset) }
+            for bin in 0..<Self.melBins { row[bin] = PortableMath.log(row[bin] + Self.logOffset) }
         }
     }
 }

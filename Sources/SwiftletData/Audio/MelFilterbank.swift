@@ -1,5 +1,3 @@
-import Foundation
-
 /// Triangular filters evenly spaced on the HTK mel scale, applied to a power spectrum.
 ///
 /// Mel scale (HTK Book, Young et al.; O'Shaughnessy 1987): `mel(f) = 2595 · log10(1 + f / 700)`. The band
@@ -21,9 +19,9 @@ public struct MelFilterbank: Sendable {
     public let weights: [[Float]]
 
     /// The HTK mel value of `hertz`.
-    public static func mel(_ hertz: Double) -> Double { 2595 * log10(1 + hertz / 700) }
+    public static func mel(_ hertz: Double) -> Double { 2595 * PortableMath.log10(1 + hertz / 700) }
     /// The frequency in Hz of HTK mel value `mel`.
-    public static func hertz(_ mel: Double) -> Double { 700 * (pow(10, mel / 2595) - 1) }
+    public static func hertz(_ mel: Double) -> Double { 700 * (PortableMath.exp(mel / 2595 * PortableMath.ln10) - 1) }
 
     /// Filters for an `fftSize`-point spectrum of audio at `sampleRate`, covering `lowerHz…upperHz`.
     ///
@@ -34,7 +32,8 @@ public struct MelFilterbank: Sendable {
         self.count = count
         self.fftSize = fftSize
         let low = Self.mel(lowerHz), step = (Self.mel(upperHz) - low) / Double(count + 1)
-        edges = (0..<(count + 2)).map { Self.hertz(low + step * Double($0)) }
+        // The outer edges are the requested band exactly, not a mel round trip that may land an ulp outside it.
+        edges = [lowerHz] + (1...count).map { Self.hertz(low + step * Double($0)) } + [upperHz]
         let binHz = Double(sampleRate) / Double(fftSize)
         var firstBin: [Int] = [], weights: [[Float]] = []
         for filter in 0..<count {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The discrete Fourier transform of real signals whose length is a power of two.
 ///
 /// A length-N real signal is packed into N/2 complex points (even samples real, odd imaginary), transformed by
@@ -20,8 +18,9 @@ public struct RealFFT: Sendable {
         guard size >= 4, size & (size - 1) == 0 else { return nil }
         self.size = size
         let half = size / 2
-        cosines = (0..<half).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
-        sines = (0..<half).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
+        let angles = (0..<half).map { PortableMath.sinCos(-2 * Double.pi * Double($0) / Double(size)) }
+        cosines = angles.map { Float($0.cos) }
+        sines = angles.map { Float($0.sin) }
         let bits = half.trailingZeroBitCount
         reversed = (0..<half).map { index in
             var result = 0

@@ -1,4 +1,3 @@
-import Foundation
 import SwiftletTensor
 
 extension SeededGenerator {
@@ -8,7 +7,7 @@ extension SeededGenerator {
         if shape < 1 {
             let boosted = nextGamma(shape: shape + 1)
             let u = Double(next() >> 11) * 0x1p-53
-            return boosted * pow(Swift.max(u, 0x1p-60), 1 / shape)
+            return boosted * PortableMath.pow(Swift.max(u, 0x1p-60), 1 / shape)
         }
         let d = shape - 1.0 / 3.0, c = 1 / (9 * d).squareRoot()
         while true {
@@ -17,7 +16,7 @@ extension SeededGenerator {
             guard v > 0 else { continue }
             let v3 = v * v * v
             let u = Double(next() >> 11) * 0x1p-53
-            if u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v3 + log(v3)) { return d * v3 }
+            if u < 1 - 0.0331 * x * x * x * x || PortableMath.log(u) < 0.5 * x * x + d * (1 - v3 + PortableMath.log(v3)) { return d * v3 }
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import SwiftletTensor
 
 /// The distribution of client sizes for ``Partitioner/quantitySkew(count:clients:distribution:generator:)``.
@@ -29,11 +28,11 @@ extension Partitioner {
         case .powerLaw(let exponent):
             guard exponent > 0, exponent.isFinite else { throw .invalidParameter(name: "exponent", value: exponent) }
             weights = (0..<clients).map { _ in
-                pow(1 - Double(generator.next() >> 11) * 0x1p-53, -1 / exponent)
+                PortableMath.pow(1 - Double(generator.next() >> 11) * 0x1p-53, -1 / exponent)
             }
         case .logNormal(let sigma):
             guard sigma >= 0, sigma.isFinite else { throw .invalidParameter(name: "sigma", value: sigma) }
-            weights = (0..<clients).map { _ in exp(sigma * Double(generator.nextNormal())) }
+            weights = (0..<clients).map { _ in PortableMath.exp(sigma * Double(generator.nextNormal())) }
         }
         let sizes = apportion(count - clients, weights: weights).map { $0 + 1 }
         var order = Array(0..<count)

@@ -1,4 +1,3 @@
-import Foundation
 import SwiftletTensor
 
 /// How many samples each synthetic client holds: `min(⌊exp(μ + σ·z)⌋ + minimum, maximum)`, z standard normal.
@@ -39,7 +38,7 @@ public struct SyntheticClientSizes: Sendable, Equatable {
 
     /// One size drawn from `generator`.
     func draw(_ generator: inout SeededGenerator) -> Int {
-        let value = exp(mu + sigma * Double(generator.nextNormal()))
+        let value = PortableMath.exp(mu + sigma * Double(generator.nextNormal()))
         let drawn = value < Double(maximum) ? Int(value) : maximum
         return Swift.min(drawn + minimum, maximum)
     }

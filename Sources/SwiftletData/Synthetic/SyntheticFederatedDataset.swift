@@ -1,4 +1,3 @@
-import Foundation
 import SwiftletTensor
 
 /// LEAF's Synthetic(α, β) federation: every client has its own linear model and its own input distribution.
@@ -62,7 +61,7 @@ public struct SyntheticFederatedDataset: Sendable {
     }
 
     /// The per-dimension input standard deviations `j^(−0.6)`, j = 1…60 (the square roots of Σ's diagonal).
-    public static let inputDeviations: [Float] = (1...featureCount).map { Float(pow(Double($0), -0.6)) }
+    public static let inputDeviations: [Float] = (1...featureCount).map { Float(PortableMath.pow(Double($0), -0.6)) }
 
     /// Independent size and data streams for client `client`, derived from the seed and the index only.
     private func streams(_ client: Int) throws(SyntheticDataError) -> (size: SeededGenerator, data: SeededGenerator) {
