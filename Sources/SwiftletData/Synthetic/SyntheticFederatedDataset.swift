@@ -74,17 +74,19 @@ public struct SyntheticFederatedDataset: Sendable {
     private func data(count: Int, generator: SeededGenerator) -> LabeledDataset {
         var generator = generator
         let features = Self.featureCount, classes = Self.classCount
-        let u = Float(alpha) * generator.nextNormal()
-        let weights = (0..<(features * classes)).map { _ in u + generator.nextNormal() }  // [feature][class]
-        let bias = (0..<classes).map { _ in u + generator.nextNormal() }
-        let b = Float(beta) * generator.nextNormal()
-        let mean = (0..<features).map { _ in b + generator.nextNormal() }
-        var x = [Float](repeating: 0, count: count * features)
+        // Model, then input mean: u_k, W_k (600), b_k (10), B_k, v_k (60), drawn in that order from one stream.
+        let model = generator.standardNormals(1 + features * classes + classes + 1 + features)
+        let u = Float(alpha) * model[0]
+        let weights = model[1...(features * classes)].map { u + $0 }  // [feature][class]
+        let bias = model[(1 + features * classes)..<(1 + features * classes + classes)].map { u + $0 }
+        let b = Float(beta) * model[1 + features * classes + classes]
+        let mean = model[(2 + features * classes + classes)...].map { b + $0 }
+        var x = generator.standardNormals(count * features)
         var labels = [Int32](repeating: 0, count: count)
         var logits = [Float](repeating: 0, count: classes)
         for sample in 0..<count {
             let row = sample * features
-            for j in 0..<features { x[row + j] = mean[j] + Self.inputDeviations[j] * generator.nextNormal() }
+            for j in 0..<features { x[row + j] = mean[j] + Self.inputDeviations[j] * x[row + j] }
             for c in 0..<classes { logits[c] = bias[c] }
             for j in 0..<features {
                 let value = x[row + j]
