@@ -83,3 +83,13 @@ import Testing
         #expect(training.isDisjoint(with: testing))
     }
 }
+
+@Suite struct SpeechCommandsNaturalSplitTests {
+    @Test func naturalSplitGivesOneClientPerSpeaker() throws {
+        let commands = try SpeechCommands.loadBundled(silenceClips: 10)
+        let parts = try Partitioner.naturalID(ids: commands.speakers)
+        #expect(parts.count == 42)
+        #expect(parts.map(\.count).reduce(0, +) == 310)
+        #expect(parts.allSatisfy { part in Set(part.map { commands.speakers[$0] }).count == 1 })
+    }
+}
