@@ -14,6 +14,14 @@ public enum BundledData {
         try directory(named: "mnist", containing: MNIST.Split.test.labelsFileName)
     }
 
+    /// The directory holding the bundled Speech Commands subset (`<word>/<speaker>_nohash_<n>.wav`),
+    /// e.g. `/path/to/Swiftlet/Data/speech-commands`.
+    ///
+    /// - Throws: ``BundledDataError/notFound(dataset:searched:)`` listing every directory tried.
+    public static func speechCommandsDirectory() throws(BundledDataError) -> String {
+        try directory(named: "speech-commands", containing: "SHA256SUMS")
+    }
+
     /// The first `Data/<name>` directory holding `marker` (raw or `.gz`), searching the places above.
     static func directory(named name: String, containing marker: String) throws(BundledDataError) -> String {
         var searched: [String] = []

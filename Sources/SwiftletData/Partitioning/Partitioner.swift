@@ -4,7 +4,11 @@ import SwiftletTensor
 ///
 /// Each function returns one array of sample indices per client; together they cover every sample exactly
 /// once (shards drop nothing: shard sizes differ by at most one). Results depend only on the inputs and the
-/// generator, so a seed fixes the split.
+/// generator, so a seed fixes the split. The splits: ``iid(count:clients:generator:)``,
+/// ``shards(labels:clients:shardsPerClient:generator:)``, Dirichlet label skew
+/// (``dirichlet(labels:clients:alpha:minimumSize:maxAttempts:generator:)``), the natural split by speaker or writer
+/// (``naturalID(ids:)``) and quantity skew (``quantitySkew(count:clients:distribution:generator:)``);
+/// ``PartitionReport`` shows what any of them produced.
 public enum Partitioner {
     /// Independent and identically distributed: a seeded shuffle dealt into `clients` contiguous parts whose
     /// sizes differ by at most one (the first `count % clients` parts get the extra sample).
