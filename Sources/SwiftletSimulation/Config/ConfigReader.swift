@@ -9,15 +9,16 @@
 public final class ConfigReader {
     /// The table being read.
     public let table: TOMLTable
-    /// The dotted path of this table from the document root, empty for the root.
-    public let path: [String]
+    /// Where this table is in its document, as messages print it: empty for the root, `devices.phone`,
+    /// `links[1]` for an element of an array of tables.
+    public let location: String
     private var consumed: Set<String> = []
     private var children: [(key: String, readers: [ConfigReader])] = []
 
-    /// Creates a reader over `table`, found at `path` in its document.
-    public init(_ table: TOMLTable, path: [String] = []) {
+    /// Creates a reader over `table`, found at `location` in its document (see ``location``).
+    public init(_ table: TOMLTable, location: String = "") {
         self.table = table
-        self.path = path
+        self.location = location
     }
 
     /// Parses `text` as TOML and returns a reader over the document, syntax errors wrapped in ``ConfigError``.
@@ -31,7 +32,7 @@ public final class ConfigReader {
 
     /// The dotted path of `key` in this table, for messages.
     public func path(of key: String) -> String {
-        TOMLParser.path((path + [key])[...])
+        location.isEmpty ? TOMLSerializer.key(key) : location + "." + TOMLSerializer.key(key)
     }
 
     /// Whether the table has `key` (does not mark it as read).
@@ -110,7 +111,7 @@ public final class ConfigReader {
     /// A reader over the sub-table at `key`; its unread keys count in this reader's ``unknownKeys``.
     public func table(_ key: String) throws(ConfigError) -> ConfigReader? {
         guard let inner = try typed(key, "a table", { $0.tableValue }) else { return nil }
-        let reader = ConfigReader(inner, path: path + [key])
+        let reader = ConfigReader(inner, location: path(of: key))
         children.append((key, [reader]))
         return reader
     }
@@ -123,7 +124,7 @@ public final class ConfigReader {
             guard case .table(let inner) = element else {
                 throw .typeMismatch(path: path(of: key) + "[\(i)]", expected: "a table", actual: element.typeName)
             }
-            readers.append(ConfigReader(inner, path: path + [key]))
+            readers.append(ConfigReader(inner, location: path(of: key) + "[\(i)]"))
         }
         children.append((key, readers))
         return readers

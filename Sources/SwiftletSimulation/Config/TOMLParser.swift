@@ -50,6 +50,8 @@ public struct TOMLParser {
     // MARK: Document structure
 
     private mutating func document() throws(TOMLError) -> TOMLTable {
+        // A UTF-8 byte order mark carries no meaning; editors on Windows add one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
         while true {
             skipWhitespace()
             guard let c = peek() else { break }

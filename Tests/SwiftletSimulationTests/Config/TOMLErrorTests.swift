@@ -113,7 +113,59 @@ import Testing
         expectError("a = \"\"\"\"\"\"\"\"\"", line: 1, column: 13, "too many quotes at the end of a multi-line string")
     }
 
+    @Test func appendingToAnArrayOfTablesWithDottedKeysIsRejected() {
+        expectError("[[tab.arr]]\n[tab]\narr.val1 = 1", line: 3, column: 1, "'tab.arr' is an array of tables; dotted keys cannot add to it")
+    }
+
+    @Test func nestingBeyondTheLimitIsAnErrorNotACrash() {
+        let deep = "a = " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        expectError(deep, line: 1, column: 261, "arrays and inline tables are nested more than 256 deep")
+    }
+
     @Test func errorsOnLaterLinesCountColumnsInCharacters() {
         expectError("a = 1\n\n  \"é\" = \"ok\" = 2", line: 3, column: 14, "expected a newline after the value, found '='")
+    }
+}
+
+/// Damaged documents — cut short, or with a byte missing — fail with an error inside the document, never a trap.
+@Suite struct TOMLDamagedInputTests {
+    static let document = Array("""
+        # comment
+        title = "TOML \\u00E9 Example"
+        [owner]
+        dob = 1979-05-27T07:32:00.5-08:00
+        lines = \"\"\"
+          a \\
+          b''\"\"\"
+        raw = '''x'y'''
+        [database]
+        ports = [ 8000, 0x1F, 0o7, 0b1, 1e3, -inf, ]
+        temp = { cpu = 79.5, case.inner = 72.0 }
+        [[fruits]]
+        name = 'apple'
+        [fruits.physical]
+        t = 07:32:00
+        """.utf8)
+
+    static let lineCount = document.filter { $0 == UInt8(ascii: "\n") }.count + 1
+
+    func check(_ bytes: [UInt8]) {
+        do {
+            _ = try TOMLParser.parse(bytes: bytes)
+        } catch {
+            #expect(error.line >= 1 && error.line <= Self.lineCount && error.column >= 1)
+        }
+    }
+
+    @Test func everyTruncationParsesOrFailsWithAPosition() throws {
+        let whole = try TOMLParser.parse(bytes: Self.document)
+        #expect(whole[path: ["fruits"]]?.arrayValue?.count == 1)
+        for end in 0...Self.document.count { check(Array(Self.document[..<end])) }
+    }
+
+    @Test func everySingleByteDeletionParsesOrFailsWithAPosition() {
+        for skip in Self.document.indices {
+            check(Array(Self.document[..<skip] + Self.document[(skip + 1)...]))
+        }
     }
 }

@@ -254,6 +254,17 @@ import Testing
         #expect(doc[path: ["fruit", "apple", "taste", "sweet"]] == .boolean(true))
     }
 
+    @Test func dottedKeysMayAddToATableThatAHeaderOnlyImpliedAndArraysOfTablesMayNestUnderDottedTables() throws {
+        // toml-lang/toml#771: [a.b.c] implies a.b without defining it, so the [a] block may define a.b.d.
+        let doc = try parse("[a.b.c]\nz = 9\n[a]\nb.d = 1\n[fruit]\napple.color = \"red\"\n[[fruit.apple.seeds]]\nsize = 2\n")
+        #expect(doc[path: ["a", "b"]] == .table(["c": .table(["z": .integer(9)]), "d": .integer(1)]))
+        #expect(doc[path: ["fruit", "apple", "seeds"]] == .array([.table(["size": .integer(2)])]))
+    }
+
+    @Test func byteOrderMarkIsIgnored() throws {
+        #expect(try parse("\u{FEFF}a = 1") == ["a": .integer(1)])
+    }
+
     @Test func arraysOfTablesCollectElementsAndNestUnderTheLastOne() throws {
         let doc = try parse("""
             [[fruits]]
