@@ -16,6 +16,9 @@ public struct SVGLineChart: Sendable, Equatable {
     public var series: [ChartSeries]
     /// Whether the y axis is logarithmic (for losses spanning decades).
     public var logarithmicY: Bool
+    /// A y range the axis always covers, widened further if the data leave it (`0...1` for accuracy, so
+    /// runs are drawn on the same scale); `nil` fits the axis to the data alone.
+    public var yRange: ClosedRange<Double>?
     /// The canvas width in pixels.
     public var width: Int
     /// The canvas height in pixels.
@@ -23,19 +26,21 @@ public struct SVGLineChart: Sendable, Equatable {
 
     /// Creates a chart.
     public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
-                logarithmicY: Bool = false, width: Int = 640, height: Int = 400) {
+                logarithmicY: Bool = false, yRange: ClosedRange<Double>? = nil, width: Int = 640, height: Int = 400) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.logarithmicY = logarithmicY
+        self.yRange = yRange
         self.width = width
         self.height = height
     }
 
     /// The y axis the chart uses: ticks covering every drawable point.
     public var yAxis: ChartAxis {
-        let ys = segments.flatMap { $0.flatMap { $0.map(\.y) } }
+        var ys = segments.flatMap { $0.flatMap { $0.map(\.y) } }
+        if let yRange { ys += [yRange.lowerBound, yRange.upperBound].filter { $0.isFinite && (!logarithmicY || $0 > 0) } }
         guard let lo = ys.min(), let hi = ys.max() else {
             return logarithmicY ? .logarithmic(min: 1, max: 10) : .linear(min: 0, max: 1)
         }

@@ -6,6 +6,15 @@
 /// path (`devices.phone.bandwith`). Child readers from ``table(_:)`` and ``tables(_:)`` report into their
 /// parent's check. Accessors return `nil` for an absent key; the `required` forms throw instead.
 /// A `Double` accessor accepts an integer (`lr = 1` means 1.0); nothing else is converted.
+///
+/// ```swift
+/// let config = try ConfigReader(toml: text)
+/// let rounds = try config.int("rounds") ?? 20
+/// if let phone = try config.table("devices")?.table("phone") {
+///     let bandwidth = try phone.required(phone.double("bandwidth"), "bandwidth")
+/// }
+/// try config.finish()   // unknown key 'devices.phone.bandwith'
+/// ```
 public final class ConfigReader {
     /// The table being read.
     public let table: TOMLTable

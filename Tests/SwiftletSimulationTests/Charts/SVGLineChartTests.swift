@@ -89,3 +89,13 @@ import Testing
         #expect(a == b)
     }
 }
+
+extension SVGLineChartTests {
+    @Test func fixedYRangeIsKeptAndWidenedByDataOutsideIt() {
+        var chart = tiny([0.5, 0.7, 0.9])
+        chart.yRange = 0...1
+        #expect(chart.yAxis.ticks == [0, 0.2, 0.4, 0.6, 0.8, 1])
+        chart.series[0].y = [0.5, 1.3, 0.9]
+        #expect(chart.yAxis.ticks == [0, 0.5, 1, 1.5])  // 1.3 / 5 = 0.26 → step 0.5
+    }
+}

@@ -96,3 +96,13 @@ import Testing
         #expect(b.map(\.key) == ["y", "x"])
     }
 }
+
+extension TOMLSerializerTests {
+    @Test func literalsBuildTheSameValuesAsTheCases() {
+        let literal: TOMLTable = ["seed": 42, "lr": 0.1, "model": "cnn", "iid": false, "shards": [2, "x"]]
+        let explicit: TOMLTable = ["seed": .integer(42), "lr": .float(0.1), "model": .string("cnn"), "iid": .boolean(false),
+                                   "shards": .array([.integer(2), .string("x")])]
+        #expect(literal == explicit)
+        #expect(literal.description == "seed = 42\nlr = 0.1\nmodel = \"cnn\"\niid = false\nshards = [2, \"x\"]\n")
+    }
+}
