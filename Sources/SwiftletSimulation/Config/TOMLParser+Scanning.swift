@@ -45,12 +45,12 @@ extension TOMLParser {
     }
 
     /// After a key/value or header: optional whitespace and comment, then a newline or the end.
-    mutating func lineEnd() throws(TOMLError) {
+    mutating func lineEnd(after what: String = "the value") throws(TOMLError) {
         skipWhitespace()
         if peek() == UInt8(ascii: "#") { try skipComment() }
         guard peek() != nil else { return }
         guard peek() == UInt8(ascii: "\n") || peek() == UInt8(ascii: "\r") else {
-            throw error("expected a newline after the value\(found())", at: pos)
+            throw error("expected a newline after \(what)\(found())", at: pos)
         }
         try newline()
     }

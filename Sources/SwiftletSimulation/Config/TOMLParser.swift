@@ -60,7 +60,7 @@ public struct TOMLParser {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"): try newline()
             case UInt8(ascii: "["):
                 try header()
-                try lineEnd()
+                try lineEnd(after: "the table header")
             default:
                 try keyValue(into: current)
                 try lineEnd()

@@ -106,6 +106,10 @@ import Testing
         expectError("a = 1\rb = 2", line: 1, column: 6, "a carriage return must be followed by a line feed")
     }
 
+    @Test func textAfterATableHeaderIsRejected() {
+        expectError("[a]]", line: 1, column: 4, "expected a newline after the table header, found ']'")
+    }
+
     @Test func unterminatedStringsAndArraysAreRejected() {
         expectError("a = \"abc", line: 1, column: 9, "unterminated string")
         expectError("a = \"\"\"abc\n", line: 2, column: 1, "unterminated multi-line string")
