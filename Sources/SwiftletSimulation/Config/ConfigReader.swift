@@ -118,7 +118,11 @@ public final class ConfigReader {
     }
 
     /// A reader over the sub-table at `key`; its unread keys count in this reader's ``unknownKeys``.
+    /// Opening the same key again returns the same reader, so reads through either count.
     public func table(_ key: String) throws(ConfigError) -> ConfigReader? {
+        if let opened = children.first(where: { $0.key == key }), opened.readers.count == 1, table[key]?.tableValue != nil {
+            return opened.readers[0]
+        }
         guard let inner = try typed(key, "a table", { $0.tableValue }) else { return nil }
         let reader = ConfigReader(inner, location: path(of: key))
         children.append((key, [reader]))
@@ -126,7 +130,9 @@ public final class ConfigReader {
     }
 
     /// Readers over the array of tables at `key` (`[[key]]` sections or an array of inline tables).
+    /// Opening the same key again returns the same readers.
     public func tables(_ key: String) throws(ConfigError) -> [ConfigReader]? {
+        if let opened = children.first(where: { $0.key == key }), table[key]?.arrayValue != nil { return opened.readers }
         guard let elements = try typed(key, "an array of tables", { $0.arrayValue }) else { return nil }
         var readers: [ConfigReader] = []
         for (i, element) in elements.enumerated() {

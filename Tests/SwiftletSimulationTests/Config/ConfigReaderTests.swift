@@ -46,6 +46,15 @@ import Testing
         #expect(ConfigError.unknownKeys(["devices.phone.bandwith"]).description == "unknown key 'devices.phone.bandwith'")
     }
 
+    @Test func openingATableTwiceSharesWhatWasRead() throws {
+        let reader = try ConfigReader(toml: "[run]\nrounds = 3\nseed = 1\n[[links]]\nkind = \"ble\"\n")
+        _ = try reader.table("run")?.int("rounds")
+        _ = try reader.table("run")?.int("seed")
+        _ = try reader.tables("links")?.first?.string("kind")
+        #expect(try reader.tables("links")?.count == 1)
+        #expect(reader.unknownKeys == [])
+    }
+
     @Test func tableNeverOpenedIsReportedAsOneUnknownKey() throws {
         let reader = try ConfigReader(toml: "a = 1\n[devics.phone]\nx = 1\n")
         _ = try reader.int("a")
