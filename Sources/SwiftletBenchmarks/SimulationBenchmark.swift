@@ -47,6 +47,8 @@ public struct SimulationBenchmark: Sendable {
         public var clientUpdates: Int
         public var roundSeconds: Double
         public var clientUpdatesPerSecond: Double
+        /// Rounds 2…N only, as the Flower peer reports it.
+        public var steadyClientUpdatesPerSecond: Double?
         public var peakResidentBytes: Int
         public var peakIsLifetime: Bool
         public var testAccuracy: Double
@@ -57,6 +59,7 @@ public struct SimulationBenchmark: Sendable {
             case clientUpdates = "client_updates"
             case roundSeconds = "round_seconds"
             case clientUpdatesPerSecond = "client_updates_per_second"
+            case steadyClientUpdatesPerSecond = "steady_client_updates_per_second"
             case peakResidentBytes = "peak_rss_bytes"
             case peakIsLifetime = "peak_is_lifetime"
             case testAccuracy = "test_accuracy"
@@ -98,13 +101,22 @@ public struct SimulationBenchmark: Sendable {
         let peak = ProcessMemory.peakBytes
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let accepted = result.history.records.reduce(0) { $0 + $1.accepted.count }
+        // The engine's record times are on its clock (the wall clock here): rounds 2…N as the peer counts them.
+        let training = result.history.records.filter { $0.round > 0 }
+        var steady: Double?
+        if training.count >= 2, let last = training.last {
+            let span = last.startTime + last.duration - (training[0].startTime + training[0].duration)
+            let updates = training.dropFirst().reduce(0) { $0 + $1.accepted.count }
+            if span > 0 { steady = Double(updates) / span }
+        }
         let evaluation = try await pool.withTrainer { (trainer) throws(ClientError) in
             try trainer.evaluate(EvaluateInstruction(round: rounds, parameters: result.parameters, config: [FitConfigKey.batchSize: 500]),
                                  dataset: test)
         }
         return Measurement(model: preset.rawValue, clients: clients, perRound: perRound, samples: samples, rounds: rounds,
                            workers: workers, clientUpdates: accepted, roundSeconds: seconds,
-                           clientUpdatesPerSecond: Double(accepted) / seconds, peakResidentBytes: peak,
+                           clientUpdatesPerSecond: Double(accepted) / seconds, steadyClientUpdatesPerSecond: steady,
+                           peakResidentBytes: peak,
                            peakIsLifetime: !resetWorked,
                            testAccuracy: evaluation.metrics.scalar(MetricKey.accuracy) ?? .nan)
     }

@@ -6,8 +6,12 @@ epochs of SGD (lr --learning-rate, batch --batch-size) on a zoo model from torch
 Ray simulation backend with one CPU per client actor (so as many actors as cores) and one torch thread each.
 
 Reports client updates per second over the rounds (from the first round's start to the last round's end, so
-Ray's start-up is excluded) and the peak resident memory summed over this process and all its children (Ray's
-raylet, GCS and actors), sampled every 0.2 s. Prints one JSON object; --output writes it to a file too.
+Ray's start-up is excluded), and over rounds 2…N only ("steady", which also leaves out the first round's
+actor start-up and torch import) and peak memory summed over this process and all its children (Ray's raylet, GCS
+and actors), sampled every 0.5 s: both the resident set (RSS, which counts pages shared between processes —
+Ray's object store, torch's libraries — once per process) and the proportional set size (PSS, which splits
+each shared page among the processes mapping it, so the sum is the memory really used). Prints one JSON
+object; --output writes it to a file too.
 
 Needs `pip install "flwr[simulation]==1.40.0" torch numpy psutil`.
 """
@@ -112,31 +116,43 @@ def main(grid: Grid, context: Context):
     torch.manual_seed(ARGS.seed)
     strategy = FedAvg(fraction_train=ARGS.per_round / ARGS.clients, fraction_evaluate=0.0,
                       min_train_nodes=ARGS.per_round, min_evaluate_nodes=0, min_available_nodes=ARGS.clients)
+    rounds_done = []
+
+    def stamp(server_round, arrays):
+        # Flower calls evaluate_fn with round 0 before training and after every round: a round clock.
+        rounds_done.append((server_round, time.perf_counter()))
+        return None
+
     TIMES["start"] = time.perf_counter()
     strategy.start(grid=grid, initial_arrays=ArrayRecord(model.state_dict()), num_rounds=ARGS.rounds,
-                   train_config=ConfigRecord({"lr": ARGS.learning_rate}))
+                   train_config=ConfigRecord({"lr": ARGS.learning_rate}), evaluate_fn=stamp)
     TIMES["end"] = time.perf_counter()
+    TIMES["rounds"] = rounds_done
 
 
 class MemorySampler(threading.Thread):
-    """Samples the summed RSS of this process and all its descendants; keeps the peak."""
+    """Samples the summed RSS and PSS of this process and all its descendants; keeps the peaks."""
 
     def __init__(self):
         super().__init__(daemon=True)
         self.peak = 0
+        self.peak_pss = 0
         self.stopped = threading.Event()
 
     def run(self):
         me = psutil.Process()
         while not self.stopped.is_set():
-            total = 0
+            rss = pss = 0
             for process in [me] + me.children(recursive=True):
                 try:
-                    total += process.memory_info().rss
+                    info = process.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
-            self.peak = max(self.peak, total)
-            self.stopped.wait(0.2)
+            self.peak = max(self.peak, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.stopped.wait(0.5)
 
 
 def main_cli():
@@ -168,12 +184,19 @@ def main_cli():
     sampler.join()
     seconds = TIMES["end"] - TIMES["start"]
     updates = ARGS.rounds * ARGS.per_round
+    ends = dict(TIMES.get("rounds", []))
+    # Rounds 2…N: the first round also starts Ray's actors and loads torch and the data in each.
+    steady = None
+    if ARGS.rounds >= 2 and 1 in ends and ARGS.rounds in ends:
+        steady = (ARGS.rounds - 1) * ARGS.per_round / (ends[ARGS.rounds] - ends[1])
     result = {
         "peer": "flower", "flwr": __import__("flwr").__version__, "torch": torch.__version__,
         "model": ARGS.model, "clients": ARGS.clients, "per_round": ARGS.per_round, "samples": ARGS.samples,
         "rounds": ARGS.rounds, "epochs": ARGS.epochs, "batch_size": ARGS.batch_size, "cpus": cpus,
         "round_seconds": seconds, "wall_seconds": wall, "client_updates": updates,
-        "client_updates_per_second": updates / seconds, "peak_rss_bytes": sampler.peak,
+        "client_updates_per_second": updates / seconds, "steady_client_updates_per_second": steady,
+        "peak_rss_bytes": sampler.peak,
+        "peak_pss_bytes": sampler.peak_pss,
     }
     print(json.dumps(result))
     if ARGS.output:
