@@ -11,6 +11,6 @@ struct Swiftlet: AsyncParsableCommand {
         federated learning across in-process clients with any strategy. `swiftlet bench` measures
         throughput against PyTorch; `swiftlet model` creates, inspects and sizes zoo models.
         """,
-        subcommands: [SimulateCommand.self, FederateCommand.self, TrainCommand.self, BenchCommand.self, ModelCommand.self]
+        subcommands: [SimulateCommand.self, FederateCommand.self, TrainCommand.self, LinksCommand.self, BenchCommand.self, ModelCommand.self]
     )
 }
