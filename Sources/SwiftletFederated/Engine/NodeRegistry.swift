@@ -10,6 +10,8 @@ public struct NodeRegistry: Sendable {
     }
 
     private var entries: [NodeID: Entry] = [:]
+    /// Kept in step with `entries`, so asking "are enough nodes available?" costs nothing with a million nodes.
+    public private(set) var availableCount = 0
 
     /// An empty registry.
     public init() {}
@@ -18,22 +20,25 @@ public struct NodeRegistry: Sendable {
     /// - Returns: whether the node was new.
     @discardableResult
     public mutating func join(_ node: NodeID, client: any Client) -> Bool {
-        let isNew = entries[node] == nil
-        entries[node] = Entry(client: client, available: true)
-        return isNew
+        let previous = entries.updateValue(Entry(client: client, available: true), forKey: node)
+        if previous?.available != true { availableCount += 1 }
+        return previous == nil
     }
 
     /// Removes `node`. - Returns: whether it was registered.
     @discardableResult
     public mutating func leave(_ node: NodeID) -> Bool {
-        entries.removeValue(forKey: node) != nil
+        guard let removed = entries.removeValue(forKey: node) else { return false }
+        if removed.available { availableCount -= 1 }
+        return true
     }
 
     /// Marks `node` available or not. - Returns: whether it is registered.
     @discardableResult
     public mutating func setAvailable(_ node: NodeID, _ available: Bool) -> Bool {
-        guard entries[node] != nil else { return false }
+        guard let was = entries[node]?.available else { return false }
         entries[node]!.available = available
+        if was != available { availableCount += available ? 1 : -1 }
         return true
     }
 

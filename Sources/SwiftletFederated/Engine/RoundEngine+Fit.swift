@@ -19,7 +19,7 @@ extension RoundEngine {
         phase = .waitingForNodes(round: round)
         let required = max(sampling.minimumAvailable, minimum)
         guard await waitForNodes(required: required) else {
-            return fail("only \(registry.availableNodes.count) of the \(required) nodes required were available")
+            return fail("only \(registry.availableCount) of the \(required) nodes required were available")
         }
         phase = .training(round: round, attempt: attempt)
         var generator = SeededGenerator(seed: config.seed).split(stream: UInt64(round) << 16 | UInt64(attempt))
@@ -79,11 +79,11 @@ extension RoundEngine {
 
     /// Waits until `required` nodes are available or ``FederationConfig/availabilityTimeout`` passes.
     func waitForNodes(required: Int) async -> Bool {
-        if registry.availableNodes.count >= required { return true }
+        if registry.availableCount >= required { return true }
         let deadline = clock.now.advanced(by: config.availabilityTimeout)
         let clock = self.clock
-        while registry.availableNodes.count < required {
-            hub.emit(.waitingForNodes(available: registry.availableNodes.count, required: required))
+        while registry.availableCount < required {
+            hub.emit(.waitingForNodes(available: registry.availableCount, required: required))
             let (changes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
             registryChanges = continuation
             let changed = await withTaskGroup(of: Bool.self) { group in
@@ -101,7 +101,7 @@ extension RoundEngine {
             }
             registryChanges = nil
             continuation.finish()
-            if !changed || Task.isCancelled { return registry.availableNodes.count >= required }
+            if !changed || Task.isCancelled { return registry.availableCount >= required }
         }
         return true
     }

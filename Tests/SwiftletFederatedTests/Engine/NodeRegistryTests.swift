@@ -92,3 +92,25 @@ private struct LabelledClient: Client {
         #expect(registry.availableNodes == [3, 7, 42, 100])
     }
 }
+
+@Suite struct NodeRegistryAvailableCountTests {
+    @Test func availableCountFollowsJoinsLeavesAndAvailability() {
+        var registry = NodeRegistry()
+        let client = LabelledClient(label: "x")
+        registry.join(1, client: client)
+        registry.join(2, client: client)
+        registry.join(3, client: client)
+        #expect(registry.availableCount == 3)
+        registry.setAvailable(2, false)
+        registry.setAvailable(2, false)
+        #expect(registry.availableCount == 2)
+        registry.join(2, client: client)          // rejoining makes it available again
+        #expect(registry.availableCount == 3)
+        registry.setAvailable(3, false)
+        registry.leave(3)                         // leaving while unavailable changes nothing more
+        registry.leave(1)
+        registry.leave(9)
+        #expect(registry.availableCount == 1)
+        #expect(registry.availableCount == registry.availableNodes.count)
+    }
+}
