@@ -35,7 +35,7 @@ extension AggregationBenchmark {
             }
             let started = clock.now
             let result = try await engine.run()
-            times.append(Self.seconds(started.duration(to: clock.now)))
+            times.append(started.duration(to: clock.now).seconds)
             guard result.history.records.first?.accepted.count == updates else {
                 throw AggregationBenchmarkError.engineRoundIncomplete(accepted: result.history.records.first?.accepted.count ?? 0,
                                                                       expected: updates)

@@ -19,7 +19,7 @@ extension AggregationBenchmark {
             let clock = ContinuousClock()
             var times: [Double] = []
             for _ in 0..<runs {
-                times.append(Self.seconds(clock.measure { sink += body() }))
+                times.append(clock.measure { sink += body() }.seconds)
             }
             return AggregationMeasurement(name: name, threads: pool.threadCount, updates: robustUpdates,
                                           parameters: length, bytesRead: bytes, times: times, copy: copy)

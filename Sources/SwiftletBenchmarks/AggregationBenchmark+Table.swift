@@ -11,10 +11,6 @@ extension AggregationBenchmark {
             + pad(m.ratioToCopy.map { format(100 * $0, 0) + "%" } ?? "-", 9)
     }
 
-    /// A duration in seconds.
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
 
     /// Bytes in decimal megabytes, two decimals.
     func megabytes(_ bytes: Int) -> String { Self.format(Double(bytes) / 1e6, 2) }

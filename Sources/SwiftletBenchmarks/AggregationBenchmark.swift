@@ -99,12 +99,12 @@ public struct AggregationBenchmark: Sendable {
         var fedAvgTimes: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<repeats {
-            for _ in 0..<max(1, 10 / repeats) { copyTimes.append(Self.seconds(clock.measure(copy))) }
+            for _ in 0..<max(1, 10 / repeats) { copyTimes.append(clock.measure(copy).seconds) }
             var result: FitAggregate?
-            fedAvgTimes.append(Self.seconds(try clock.measure { result = try aggregate() }))
+            fedAvgTimes.append((try clock.measure { result = try aggregate() }).seconds)
             precondition(result?.parameters.count == global.count)
         }
-        while copyTimes.count < 10 { copyTimes.append(Self.seconds(clock.measure(copy))) }
+        while copyTimes.count < 10 { copyTimes.append(clock.measure(copy).seconds) }
         let copyMeasurement = AggregationMeasurement(name: "copy", threads: pool.threadCount, updates: 0, parameters: 0,
                                                      bytesRead: copyBytes, times: copyTimes)
         let fedAvg = AggregationMeasurement(name: "FedAvg", threads: pool.threadCount, updates: updates,

@@ -48,12 +48,12 @@ extension BenchmarkSuite {
                           c: c.baseAddress, ldc: size, workspace: workspace.baseAddress)
             }
             let clock = ContinuousClock()
-            let warmUp = seconds(clock.measure(run))
+            let warmUp = clock.measure(run).seconds
             let calls = max(1, Int((0.2 / Double(repetitions) / max(warmUp, 1e-9)).rounded(.up)))
             var best = Double.infinity
             for _ in 0..<repetitions {
                 let elapsed = clock.measure { for _ in 0..<calls { run() } }
-                best = min(best, seconds(elapsed) / Double(calls))
+                best = min(best, elapsed.seconds / Double(calls))
             }
             let flops = 2 * Double(size) * Double(size) * Double(size)
             let measurement = GEMMMeasurement(size: size, threads: pool.threadCount, seconds: best,
@@ -64,11 +64,6 @@ extension BenchmarkSuite {
         return results
     }
 
-    /// A duration in seconds.
-    private static func seconds(_ d: Duration) -> Double {
-        let parts = d.components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
 
     /// `x` with `decimals` digits after the point, without Foundation.
     private static func format(_ x: Double, _ decimals: Int) -> String {

@@ -76,9 +76,9 @@ public struct ScaleBenchmark: Sendable {
         let started = clock.now
         let result = try await engine.run()
         let elapsed = started.duration(to: clock.now)
-        let seconds = Self.seconds(elapsed)
+        let seconds = elapsed.seconds
         let completed = result.history.completedRounds
-        return Measurement(devices: devices, perRound: perRound, rounds: completed, setupSeconds: Self.seconds(setup),
+        return Measurement(devices: devices, perRound: perRound, rounds: completed, setupSeconds: setup.seconds,
                            roundSeconds: seconds, roundsPerSecond: Double(completed) / seconds,
                            clientUpdates: result.history.records.reduce(0) { $0 + $1.accepted.count },
                            peakResidentBytes: ProcessMemory.peakBytes,
@@ -89,9 +89,5 @@ public struct ScaleBenchmark: Sendable {
     static func model(seed: UInt64) -> Sequential {
         try! Sequential(inputShape: [SyntheticFederatedDataset.featureCount],
                         layers: [Dense(SyntheticFederatedDataset.classCount, name: "fc")], seed: seed)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

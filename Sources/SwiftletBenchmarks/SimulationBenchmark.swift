@@ -99,7 +99,7 @@ public struct SimulationBenchmark: Sendable {
         let result = try await engine.run()
         let elapsed = started.duration(to: clock.now)
         let peak = ProcessMemory.peakBytes
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         let accepted = result.history.records.reduce(0) { $0 + $1.accepted.count }
         // The engine's record times are on its clock (the wall clock here): rounds 2…N as the peer counts them.
         let training = result.history.records.filter { $0.round > 0 }

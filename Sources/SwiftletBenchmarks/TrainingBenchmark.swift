@@ -64,8 +64,7 @@ extension BenchmarkSuite {
                 repeat {
                     try step(steps)
                     steps += 1
-                    let d = clock.now - start
-                    elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+                    elapsed = (clock.now - start).seconds
                 } while elapsed < minSeconds || steps < 5
                 return TrainingMeasurement(
                     model: preset.rawValue, batch: batch, threads: pool.threadCount, steps: steps, seconds: elapsed,

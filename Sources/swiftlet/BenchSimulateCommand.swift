@@ -90,9 +90,9 @@ struct BenchSimulateCommand: AsyncParsableCommand {
         print("model     updates/s  round s  peak RSS   test acc" + (peer ? "   flower/s  flower PSS    ratio  memory" : ""))
         for preset in presets {
             let m = try await benchmark.run(preset: preset, mnist: directory)
-            var line = "\(pad(preset.rawValue, 6, left: false)) \(pad(String(format: "%.2f", m.steadyClientUpdatesPerSecond ?? m.clientUpdatesPerSecond), 12)) "
-                + "\(pad(String(format: "%.1f", m.roundSeconds), 8)) \(pad(mebibytes(m.peakResidentBytes), 9)) "
-                + "\(pad(String(format: "%.2f%%", m.testAccuracy * 100), 9))"
+            var line = "\(pad(preset.rawValue, 6)) \(lpad(String(format: "%.2f", m.steadyClientUpdatesPerSecond ?? m.clientUpdatesPerSecond), 12)) "
+                + "\(lpad(String(format: "%.1f", m.roundSeconds), 8)) \(lpad(mebibytes(m.peakResidentBytes), 9)) "
+                + "\(lpad(String(format: "%.2f%%", m.testAccuracy * 100), 9))"
             var row = Row(swiftlet: m)
             if peer {
                 let flower = try PeerRunner.run(script: "flower_simulation.py", arguments: [
@@ -105,8 +105,8 @@ struct BenchSimulateCommand: AsyncParsableCommand {
                 row.updatesRatio = (m.steadyClientUpdatesPerSecond ?? m.clientUpdatesPerSecond) / flowerRate
                 // PSS, not summed RSS: Ray's processes share pages, which summed RSS counts once per process.
                 row.memoryRatio = Double(m.peakResidentBytes) / Double(flower.peakPSSBytes)
-                line += " \(pad(String(format: "%.2f", flowerRate), 10)) \(pad(mebibytes(flower.peakPSSBytes), 11))"
-                    + " \(pad(String(format: "%.1f×", row.updatesRatio!), 8)) \(pad(String(format: "%.3f", row.memoryRatio!), 7))"
+                line += " \(lpad(String(format: "%.2f", flowerRate), 10)) \(lpad(mebibytes(flower.peakPSSBytes), 11))"
+                    + " \(lpad(String(format: "%.1f×", row.updatesRatio!), 8)) \(lpad(String(format: "%.3f", row.memoryRatio!), 7))"
             }
             print(line)
             rows.append(row)
@@ -116,10 +116,6 @@ struct BenchSimulateCommand: AsyncParsableCommand {
         print("wrote \(json)")
     }
 
-    func pad(_ text: String, _ width: Int, left: Bool = true) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
-        return left ? padding + text : text + padding
-    }
 
     func mebibytes(_ bytes: Int) -> String { String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
 }

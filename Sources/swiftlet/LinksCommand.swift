@@ -56,19 +56,15 @@ struct LinksCommand: ParsableCommand {
                                 uplinkFrames: cost.uplink.frames, downlinkFrames: cost.downlink.frames,
                                 airtimeSeconds: airtime, communicationSeconds: cost.communicationSeconds,
                                 energyJoules: cost.energy))
-                print(pad(preset.rawValue, 9, left: false) + pad(parameters.formatted(), 12) + "  " + pad(cost.link, 33, left: false)
-                      + pad(cost.uplink.frames.formatted(), 11) + pad(cost.downlink.frames.formatted(), 13)
-                      + pad(Self.duration(airtime), 12) + pad(Self.duration(cost.communicationSeconds), 12)
-                      + pad(String(format: "%.3g J", cost.energy), 11))
+                print(pad(preset.rawValue, 9) + lpad(parameters.formatted(), 12) + "  " + pad(cost.link, 33)
+                      + lpad(cost.uplink.frames.formatted(), 11) + lpad(cost.downlink.frames.formatted(), 13)
+                      + lpad(Self.duration(airtime), 12) + lpad(Self.duration(cost.communicationSeconds), 12)
+                      + lpad(String(format: "%.3g J", cost.energy), 11))
             }
         }
         if let json { try writeJSON(rows, to: json) }
     }
 
-    func pad(_ text: String, _ width: Int, left: Bool = true) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
-        return left ? padding + text : text + padding
-    }
 
     /// Seconds in the largest unit that keeps the number readable.
     static func duration(_ seconds: Double) -> String {
