@@ -2,9 +2,10 @@ import Foundation
 import SwiftletData
 import SwiftletFederated
 import SwiftletNN
+import SwiftletSimulation
 import SwiftletTensor
 
-/// The job behind `swiftlet federate`: partitions MNIST, builds one ``ModelClient`` per part, and runs the
+/// The job behind `swiftlet federate`: partitions MNIST, makes one ``VirtualClient`` per part, and runs the
 /// chosen strategy through ``RoundEngine``, printing one line per round from the engine's event stream.
 struct FederatedRun {
     let options: FederateOptions
@@ -66,10 +67,14 @@ struct FederatedRun {
                 print(Self.line(for: record, elapsed: seconds(started.duration(to: clock.now))))
             }
         }
+        // One model per core, lent to whichever client trains next: memory is O(cores × model + data), not
+        // a model per client, and updates are bit-identical to a ModelClient's.
+        let workers = ModelWorkerPool(preset: options.model, workers: ComputePool.availableCores)
+        let state = ClientStateStore()
         for (index, indices) in parts.enumerated() {
-            let client = try ModelClient(preset: options.model, modelSeed: options.seed, training: train.subset(indices),
-                                         seed: options.seed &+ UInt64(index))
-            await engine.join(NodeID(UInt64(index + 1)), client: client)
+            let node = NodeID(UInt64(index + 1))
+            await engine.join(node, client: VirtualClient(node: node, training: .subset(train, indices: indices),
+                                                          seed: options.seed &+ UInt64(index), workers: workers, state: state))
         }
         let result = try await engine.run()
         await printer.value
