@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SwiftletData
 import SwiftletFederated
 import SwiftletNN
@@ -10,7 +11,8 @@ import SwiftletTensor
 /// The workload matches `bench/peers/flower_simulation.py`: the training set permuted with a seed and dealt
 /// IID, `samples` images to each of `clients` clients; `perRound` sampled per round; every sampled client
 /// trains `epochs` local epochs of SGD (batch `batchSize`, learning rate `learningRate`) starting from the
-/// global model; `rounds` rounds through ``RoundEngine`` with ``VirtualClient``s sharing one model per worker.
+/// global model; `rounds` rounds through the ``Simulator`` (the engine on simulated time, ``VirtualClient``s
+/// sharing one model per worker, each on a mains-powered board over Wi-Fi).
 /// Client updates per second count `rounds × perRound` over the rounds' wall time; memory is the process's
 /// peak resident set during the rounds (the training set, one model per worker, the engine).
 public struct SimulationBenchmark: Sendable {
@@ -76,39 +78,45 @@ public struct SimulationBenchmark: Sendable {
         var generator = SeededGenerator(seed: seed)
         var order = Array(0..<train.count)
         generator.shuffle(&order)
-        let pool = ModelWorkerPool(preset: preset, workers: workers)
-        let state = ClientStateStore()
         let config: ConfigRecord = [FitConfigKey.localEpochs: .int(Int64(epochs)), FitConfigKey.batchSize: .int(Int64(batchSize)),
                                     FitConfigKey.learningRate: .double(learningRate)]
         let initial = try ArrayRecord(model: Sequential(preset: preset, seed: seed))
         let options = StrategyOptions(
             fitSampling: SamplingPolicy(fraction: Double(perRound) / Double(clients), minimum: perRound, minimumAvailable: clients),
             fitConfig: { _ in config }, initialParameters: initial)
-        let federation = FederationConfig(rounds: rounds, roundTimeout: .seconds(3600), onFailure: .stop, evaluateEvery: 0,
+        // Flower's simulation has no devices; give every client a mains-powered, always-online board and a
+        // deadline no round reaches, so the simulator's physics (link transfers, encoding, the clock) is paid
+        // for but drops nothing.
+        let federation = FederationConfig(rounds: rounds, roundTimeout: .seconds(86_400 * 365), onFailure: .stop, evaluateEvery: 0,
                                           centralEvaluateEvery: 0, seed: seed, ordering: .sampled)
-        let engine = RoundEngine(strategy: FedAvg(options: options), config: federation)
-        for k in 0..<clients {
-            let indices = Array(order[(k * samples)..<((k + 1) * samples)])
-            await engine.join(NodeID(UInt64(k + 1)), client: VirtualClient(
-                node: NodeID(UInt64(k + 1)), training: .subset(train, indices: indices), seed: seed &+ UInt64(k),
-                workers: pool, state: state))
+        let specs = (0..<clients).map { k in
+            SimulatedClientSpec(node: NodeID(UInt64(k + 1)), training: .subset(train, indices: Array(order[(k * samples)..<((k + 1) * samples)])),
+                                seed: seed &+ UInt64(k), device: .raspberryPi4)
         }
+        let setup = SimulationSetup(clients: specs, makeModel: { seed in try Sequential(preset: preset, seed: seed) },
+                                    federation: federation, workers: workers)
         let resetWorked = ProcessMemory.resetPeak()
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try await engine.run()
+        let roundEnds = Mutex<[Double]>([])
+        let result = try await Simulator.run(FedAvg(options: options), setup: setup) { _ in
+            let now = started.duration(to: clock.now).seconds
+            roundEnds.withLock { $0.append(now) }
+        }
         let elapsed = started.duration(to: clock.now)
         let peak = ProcessMemory.peakBytes
         let seconds = elapsed.seconds
-        let accepted = result.history.records.reduce(0) { $0 + $1.accepted.count }
-        // The engine's record times are on its clock (the wall clock here): rounds 2…N as the peer counts them.
-        let training = result.history.records.filter { $0.round > 0 }
+        let training = result.records.filter { $0.round.round > 0 }
+        let accepted = training.reduce(0) { $0 + $1.round.accepted.count }
+        // Rounds 2…N as the peer counts them: from the end of round 1 to the end of the last round, wall time.
+        let ends = roundEnds.withLock { $0 }
         var steady: Double?
-        if training.count >= 2, let last = training.last {
-            let span = last.startTime + last.duration - (training[0].startTime + training[0].duration)
-            let updates = training.dropFirst().reduce(0) { $0 + $1.accepted.count }
+        if training.count >= 2, ends.count == training.count {
+            let updates = training.dropFirst().reduce(0) { $0 + $1.round.accepted.count }
+            let span = ends[ends.count - 1] - ends[0]
             if span > 0 { steady = Double(updates) / span }
         }
+        let pool = ModelWorkerPool(preset: preset, workers: 1)
         let evaluation = try await pool.withTrainer { (trainer) throws(ClientError) in
             try trainer.evaluate(EvaluateInstruction(round: rounds, parameters: result.parameters, config: [FitConfigKey.batchSize: 500]),
                                  dataset: test)

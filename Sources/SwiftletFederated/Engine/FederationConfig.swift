@@ -21,6 +21,10 @@ public enum ResultOrdering: Sendable, Equatable {
     case arrival
 }
 
+/// Prepares a round attempt: given the round, the attempt and the engine clock's seconds since the run
+/// started, returns the nodes whose availability changes (`true`: online).
+public typealias RoundPreparation = @Sendable (_ round: Int, _ attempt: Int, _ seconds: Double) async -> [(NodeID, Bool)]
+
 /// How the round engine runs a federation: rounds, deadlines, failure handling, evaluation, stop conditions.
 public struct FederationConfig: Sendable {
     /// The most training rounds to run.
@@ -54,6 +58,10 @@ public struct FederationConfig: Sendable {
     public var validator: UpdateValidator
     /// Where aggregation runs.
     public var pool: ComputePool
+    /// Called before each round attempt samples its nodes; the availability changes it returns are applied
+    /// first. How a simulator moves devices online and offline on its own clock: the engine awaits it, so
+    /// no round samples from stale availability.
+    public var roundPreparation: RoundPreparation?
 
     /// Creates a configuration.
     public init(
@@ -61,7 +69,8 @@ public struct FederationConfig: Sendable {
         onFailure: RoundFailurePolicy = .retry(attempts: 2), evaluateEvery: Int = 1, centralEvaluateEvery: Int = 1,
         targetAccuracy: Double? = nil, accuracyMetric: String = "accuracy", timeBudget: Duration? = nil,
         availabilityTimeout: Duration = .seconds(300), seed: UInt64 = 0, ordering: ResultOrdering = .sampled,
-        reorderBufferBytes: Int = 256 << 20, validator: UpdateValidator = UpdateValidator(), pool: ComputePool = .allCores
+        reorderBufferBytes: Int = 256 << 20, validator: UpdateValidator = UpdateValidator(), pool: ComputePool = .allCores,
+        roundPreparation: RoundPreparation? = nil
     ) {
         self.rounds = rounds
         self.roundTimeout = roundTimeout
@@ -78,6 +87,7 @@ public struct FederationConfig: Sendable {
         self.reorderBufferBytes = reorderBufferBytes
         self.validator = validator
         self.pool = pool
+        self.roundPreparation = roundPreparation
     }
 
     /// Checks every setting, naming the first bad one.

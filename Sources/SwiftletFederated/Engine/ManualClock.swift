@@ -82,14 +82,33 @@ public final class ManualClock: Clock, Sendable {
     /// Moves the clock forward and wakes every sleeper whose deadline has been reached, earliest first.
     public func advance(by duration: Duration) {
         precondition(duration >= .zero, "ManualClock cannot go backwards")
+        _ = wake { $0.advanced(by: duration) }
+    }
+
+    /// The earliest deadline among the tasks sleeping on this clock, or `nil` when none sleeps.
+    public var nextDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+
+    /// Moves the clock to `instant` (never backwards: an earlier instant leaves it where it is) and wakes
+    /// every sleeper whose deadline has been reached, earliest first; returns how many it woke.
+    ///
+    /// A discrete-event simulator steps with `advance(to: nextDeadline)`: time jumps straight to the next
+    /// thing that happens.
+    @discardableResult
+    public func advance(to instant: Instant) -> Int {
+        wake { now in max(now, instant) }
+    }
+
+    /// Moves the clock to `target(now)` atomically and wakes the sleepers that are due, earliest first.
+    private func wake(_ target: (Instant) -> Instant) -> Int {
         let due: [Sleeper] = state.withLock { state in
-            state.now = state.now.advanced(by: duration)
+            state.now = target(state.now)
             let now = state.now
             let due = state.sleepers.filter { $0.deadline <= now }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             state.sleepers.removeAll { $0.deadline <= now }
             return due
         }
         for sleeper in due { sleeper.continuation.resume() }
+        return due.count
     }
 
     /// Suspends until at least `count` tasks sleep on this clock — how a test knows the engine is waiting on

@@ -16,6 +16,11 @@ extension RoundEngine {
             return (record, nil)
         }
 
+        if let prepare = config.roundPreparation {
+            for (node, available) in await prepare(round, attempt, elapsedSeconds()) {
+                registry.setAvailable(node, available)
+            }
+        }
         phase = .waitingForNodes(round: round)
         let required = max(sampling.minimumAvailable, minimum)
         guard await waitForNodes(required: required) else {

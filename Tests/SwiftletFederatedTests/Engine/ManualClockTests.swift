@@ -86,6 +86,33 @@ import Testing
         _ = await late.result
     }
 
+    @Test func nextDeadlineIsTheEarliestSleepersAndNilWhenNoneSleeps() async throws {
+        let clock = ManualClock()
+        #expect(clock.nextDeadline == nil)
+        let late = Task { try await clock.sleep(until: Self.at(60)) }
+        let early = Task { try await clock.sleep(until: Self.at(7)) }
+        await clock.waitForSleepers(2)
+        #expect(clock.nextDeadline == Self.at(7))
+        late.cancel()
+        early.cancel()
+        _ = await late.result
+        _ = await early.result
+        #expect(clock.nextDeadline == nil)
+    }
+
+    @Test func advancingToAnInstantWakesTheDueSleepersAndCountsThem() async throws {
+        let clock = ManualClock()
+        let sleepers = [5, 5, 9].map { (seconds: Int64) in Task { try await clock.sleep(until: Self.at(seconds)) } }
+        await clock.waitForSleepers(3)
+        #expect(clock.advance(to: Self.at(5)) == 2)
+        #expect(clock.now == Self.at(5))
+        #expect(clock.sleeperCount == 1)
+        #expect(clock.advance(to: Self.at(3)) == 0)
+        #expect(clock.now == Self.at(5))
+        #expect(clock.advance(to: Self.at(9)) == 1)
+        for sleeper in sleepers { try await sleeper.value }
+    }
+
     @Test func cancellingASleepingTaskThrowsCancellationErrorWithoutAdvancing() async {
         let clock = ManualClock()
         let sleeper = Task { try await clock.sleep(until: Self.at(60)) }
