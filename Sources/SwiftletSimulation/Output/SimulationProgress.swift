@@ -32,8 +32,12 @@ public struct SimulationProgress: Sendable, Equatable {
         self.wallSeconds = wallSeconds
         uploadedBytes += record.uploadBytes
         let r = record.round
-        var detail = "round \(r.round)" + (r.attempt > 1 ? " (attempt \(r.attempt))" : "") + "/\(totalRounds)"
-        detail += "  \(r.status.rawValue)  accepted \(record.count(.accepted))/\(r.sampled.count)"
+        var detail = "round \(r.round)/\(totalRounds)" + (r.attempt > 1 ? " (attempt \(r.attempt))" : "")
+        if r.round == 0 {
+            detail += "  initial evaluation"
+        } else {
+            detail += "  \(r.status.rawValue)  accepted \(record.count(.accepted))/\(r.sampled.count)"
+        }
         if let loss = record.trainLoss { detail += "  loss " + SVGText.fixed(loss, decimals: 4) }
         lastDetail = detail
     }

@@ -32,7 +32,13 @@ import Testing
         // The failed round keeps the last accuracy; uploads accumulate (500 + 500).
         #expect(progress.plainLine == "round 2/60  failed  accepted 0/2  acc 75.00%  sim 2m 30s  wall 40s  up 1.0 kB")
         progress.update(with: OutputTestRecords.r3, wallSeconds: 45)
-        #expect(progress.plainLine == "round 2 (attempt 2)/60  completed  accepted 1/2  loss 0.5000  acc 62.50%  sim 1h 00m  wall 45s  up 1.5 kB")
+        #expect(progress.plainLine == "round 2/60 (attempt 2)  completed  accepted 1/2  loss 0.5000  acc 62.50%  sim 1h 00m  wall 45s  up 1.5 kB")
+    }
+
+    @Test func initialEvaluationIsNamedAsSuch() {
+        var progress = SimulationProgress(totalRounds: 60)
+        progress.update(with: OutputTestRecords.r0, wallSeconds: 2)
+        #expect(progress.plainLine == "round 0/60  initial evaluation  acc 10.00%  sim 0.0s  wall 2.0s  up 0 B")
     }
 
     @Test func beforeAnyRoundThereIsNoAccuracy() {
