@@ -12,7 +12,7 @@ public enum SimulationOutputError: Error, Sendable, Equatable, CustomStringConve
     /// A sentence for people.
     public var description: String {
         switch self {
-        case .malformedLine(let line, let reason): "rounds.jsonl line \(line): not a simulation record: \(reason)"
+        case .malformedLine(let line, let reason): "JSON Lines history, line \(line): not a simulation record: \(reason)"
         case .notADirectory(let path): "\(path): exists and is not a directory; choose another output directory"
         case .cannotCreateDirectory(let path, let reason): "\(path): cannot create the output directory: \(reason)"
         case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"

@@ -109,6 +109,14 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
         self.targetAccuracy = targetAccuracy
     }
 
+    /// The summary of the run that produced `records`, which took `wallSeconds`; see
+    /// ``init(history:wallSeconds:targetAccuracy:wallTimes:)``.
+    public init(records: [SimulationRecord], wallSeconds: Double, targetAccuracy: Double? = nil,
+                wallTimes: [Double]? = nil) {
+        self.init(history: SimulationHistory(records: records), wallSeconds: wallSeconds,
+                  targetAccuracy: targetAccuracy, wallTimes: wallTimes)
+    }
+
     /// Device-rounds whose outcome was `outcome`.
     public func count(_ outcome: DeviceOutcome) -> Int { outcomes[outcome.rawValue] ?? 0 }
 }

@@ -55,16 +55,24 @@ import Testing
         #expect(throws: SimulationOutputError.notADirectory(path: directory + "/charts")) { try write(to: directory) }
     }
 
-    @Test func aDirectoryUnderAFileCannotBeCreated() throws {
+    @Test func aFileAmongTheParentsIsAnErrorNamingIt() throws {
         let file = temporaryPath("parent")
         defer { try? FileManager.default.removeItem(atPath: file) }
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: SimulationOutputError.notADirectory(path: file)) { try write(to: file + "/run/deeper") }
+    }
+
+    @Test func aFileThatCannotBeReplacedIsAnErrorNamingIt() throws {
+        // A directory where rounds.csv should go cannot be replaced by a file, even by root.
+        let directory = temporaryPath("blocked")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/rounds.csv/inner", withIntermediateDirectories: true)
         do {
-            _ = try write(to: file + "/run")
+            _ = try write(to: directory)
             Issue.record("expected an error")
         } catch let error as SimulationOutputError {
-            guard case .cannotCreateDirectory(let path, _) = error else { Issue.record("\(error)"); return }
-            #expect(path == file + "/run")
+            guard case .cannotWrite(let path, _) = error else { Issue.record("\(error)"); return }
+            #expect(path == directory + "/rounds.csv")
         }
     }
 

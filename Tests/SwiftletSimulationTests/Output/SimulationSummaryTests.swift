@@ -88,6 +88,12 @@ import Testing
         #expect(lines.contains("accepted               2 (0.7 per round)"))
     }
 
+    @Test func summaryOfRecordsEqualsSummaryOfTheirHistory() {
+        let fromRecords = SimulationSummary(records: OutputTestRecords.all.records, wallSeconds: 42, targetAccuracy: 0.7,
+                                            wallTimes: [0.5, 10, 15, 20])
+        #expect(fromRecords == summary)
+    }
+
     @Test func jsonReadsBackToTheSameSummary() throws {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
