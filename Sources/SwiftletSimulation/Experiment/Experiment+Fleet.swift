@@ -23,13 +23,23 @@ extension Experiment {
             } catch {
                 throw .device(group: label, reason: error.description)
             }
-            if case .exceeds(let required, let budget) = device.fit(model, batchSize: config.client.batchSize) {
+            if case .exceeds(let required, let budget) = device.fit(model, batchSize: config.client.batchSize,
+                                                                    optimizer: localOptimizer(config.client)) {
                 throw .memory(group: label, model: config.model.preset.rawValue, batchSize: config.client.batchSize,
                               required: required, budget: budget)
             }
             devices.append(device)
         }
         return devices
+    }
+
+    /// The optimizer clients train with, so the memory check counts its state (momentum, Adam's moments).
+    static func localOptimizer(_ client: SimulationConfig.ClientSettings) -> any Optimizer {
+        switch client.optimizer {
+        case .sgd: SGD(learningRate: Float(client.learningRate), momentum: Float(client.momentum),
+                       weightDecay: Float(client.weightDecay))
+        case .adam: Adam(learningRate: Float(client.learningRate), weightDecay: Float(client.weightDecay))
+        }
     }
 
     /// The group's radio: a packet link preset with its loss, or LoRaWAN at its region and data rate, with

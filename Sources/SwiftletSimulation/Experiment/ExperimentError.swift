@@ -3,6 +3,8 @@
 public enum ExperimentError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The config itself: syntax, unknown keys, types, ranges, cross-field rules.
     case config(ConfigError)
+    /// A config file that could not be read, or whose content is wrong (``config(_:)`` with the file named).
+    case configFile(file: String, reason: String)
     /// A dataset file or folder that is missing, truncated or of the wrong format (the loader's message).
     case dataset(file: String, reason: String)
     /// The partition cannot be made (more clients than samples, more shards than samples, too few writers).
@@ -21,6 +23,7 @@ public enum ExperimentError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .config(let error): "config: \(error)"
+        case let .configFile(file, reason): "config \(file): \(reason)"
         case let .dataset(file, reason): "dataset \(file): \(reason)"
         case let .partition(key, reason): "\(key): \(reason)"
         case let .model(preset, reason): "model.preset \"\(preset)\": \(reason)"
