@@ -20,6 +20,7 @@ public enum ExperimentError: Error, Sendable, Equatable, CustomStringConvertible
     /// The strategy cannot be built with its options.
     case strategy(key: String, reason: String)
 
+    /// The message for a person: what was wrong and where (key, file or fleet group).
     public var description: String {
         switch self {
         case .config(let error): "config: \(error)"

@@ -119,6 +119,10 @@ extension SimulationConfig {
                 s.options[key] = try r.double(key, default: 0, "finite") { _ in true }
             }
         }
+        if s.name == .multiKrum, !r.contains("selection") {
+            s.options["selection"] = nil
+            s.options["selection"] = s.value("selection", perRound: perRound)
+        }
         return s
     }
 }

@@ -51,7 +51,8 @@ public enum StrategyKind: String, Sendable, Equatable, CaseIterable {
 
     /// The value `key` takes when the config does not set it: the strategy initialiser's default (FedProx,
     /// which has none, takes μ = 0.01 as `swiftlet federate` does; Krum's family assumes one Byzantine node and
-    /// Multi-Krum selects all but those). `perRound` sizes Multi-Krum's selection.
+    /// Multi-Krum selects all but those; ``SimulationConfig/StrategySettings/value(_:perRound:)`` subtracts a
+    /// configured count instead). `perRound` sizes Multi-Krum's selection.
     public func defaultValue(of key: String, perRound: Int) -> Double? {
         switch (self, key) {
         case (.fedavgm, "server-learning-rate"): 1
@@ -92,7 +93,11 @@ extension SimulationConfig {
 
         /// The value of `key`: set, or the strategy's default for `perRound` clients per round.
         public func value(_ key: String, perRound: Int) -> Double? {
-            options[key] ?? name.defaultValue(of: key, perRound: perRound)
+            if let set = options[key] { return set }
+            if name == .multiKrum, key == "selection", let f = value("byzantine", perRound: perRound) {
+                return Double(max(1, perRound - Int(f)))   // all but the assumed Byzantine nodes
+            }
+            return name.defaultValue(of: key, perRound: perRound)
         }
     }
 }

@@ -57,7 +57,7 @@ import Testing
         try Self.write("a,b,label\n1,2,0\n3,four,1\n", to: file)
         let error = try #require(try Self.datasetError("[data]\ndataset = \"csv\"\npath = \"\(file)\"\n[model]\npreset = \"logreg\"\n[partition]\nclients = 1\n[server]\nper-round = 1"))
         #expect(error.file == file)
-        #expect(error.reason.contains("four") || error.reason.contains("line 3") || error.reason.contains("row"))
+        #expect(error.reason.contains("\(file):3:2: 'four' is not a number"))
     }
 
     @Test func csvWithoutTheLabelColumnIsReported() throws {
@@ -67,7 +67,7 @@ import Testing
         try Self.write("a,b,c\n1,2,0\n3,4,1\n", to: file)
         let error = try #require(try Self.datasetError("[data]\ndataset = \"csv\"\npath = \"\(file)\"\n[partition]\nclients = 1\n[server]\nper-round = 1"))
         #expect(error.file == file)
-        #expect(error.reason.contains("label"))
+        #expect(error.reason.contains("no column named 'label'"))
     }
 
     @Test func badLEAFJSONIsReportedWithItsPath() throws {

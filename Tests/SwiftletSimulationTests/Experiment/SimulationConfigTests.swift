@@ -202,3 +202,11 @@ import Testing
         #expect(throws: ConfigError.self) { try config.validate() }
     }
 }
+
+extension SimulationConfigTests {
+    /// Multi-Krum selects all but the assumed Byzantine nodes of a round: 10 − 3 = 7, as `swiftlet federate` does.
+    @Test func multiKrumSelectionDefaultsToPerRoundMinusByzantine() throws {
+        let config = try SimulationConfig(toml: "[strategy]\nname = \"multi-krum\"\nbyzantine = 3")
+        #expect(config.strategy.options == ["byzantine": 3, "selection": 7])
+    }
+}
