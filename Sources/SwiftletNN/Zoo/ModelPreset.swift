@@ -59,8 +59,14 @@ public enum ModelPreset: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Fresh, unbuilt layers for the preset.
-    public func makeLayers() -> [any Layer] {
+    /// Fresh, unbuilt layers for the preset, with its own ``classCount`` outputs.
+    public func makeLayers() -> [any Layer] { makeLayers(classCount: classCount) }
+
+    /// Fresh, unbuilt layers for the preset whose last layer has `classCount` outputs (62 for FEMNIST, say).
+    ///
+    /// Only the output layer changes: with the preset's own class count the layers — and so the parameters
+    /// drawn from a seed — are exactly those of ``makeLayers()``.
+    public func makeLayers(classCount: Int) -> [any Layer] {
         switch self {
         case .cnn:
             return [
@@ -70,14 +76,14 @@ public enum ModelPreset: String, CaseIterable, Sendable, Codable {
                 MaxPool2D(kernelSize: 2, name: "pool2"),
                 Flatten(name: "flatten"),
                 Dense(512, name: "fc1"), ReLU(name: "relu3"),
-                Dense(10, name: "fc2"),
+                Dense(classCount, name: "fc2"),
             ]
         case .twoNN:
             return [
                 Flatten(name: "flatten"),
                 Dense(200, name: "fc1"), ReLU(name: "relu1"),
                 Dense(200, name: "fc2"), ReLU(name: "relu2"),
-                Dense(10, name: "fc3"),
+                Dense(classCount, name: "fc3"),
             ]
         case .lenet5:
             return [
@@ -88,14 +94,14 @@ public enum ModelPreset: String, CaseIterable, Sendable, Codable {
                 Flatten(name: "flatten"),
                 Dense(120, name: "fc1"), ReLU(name: "relu3"),
                 Dense(84, name: "fc2"), ReLU(name: "relu4"),
-                Dense(10, name: "fc3"),
+                Dense(classCount, name: "fc3"),
             ]
         case .charlstm:
             return [
                 Embedding(vocabularySize: 80, dimensions: 8, name: "embedding"),
                 LSTM(hiddenSize: 256, returnSequences: true, name: "lstm1"),
                 LSTM(hiddenSize: 256, returnSequences: false, name: "lstm2"),
-                Dense(80, name: "fc"),
+                Dense(classCount, name: "fc"),
             ]
         case .kws:
             return [
@@ -106,12 +112,12 @@ public enum ModelPreset: String, CaseIterable, Sendable, Codable {
                 DepthwiseConv2D(kernelSize: 3, padding: 1, name: "dw2"), ReLU(name: "relu4"),
                 Conv2D(outChannels: 64, kernelSize: 1, name: "pw2"), ReLU(name: "relu5"),
                 GlobalAvgPool(name: "gap"),
-                Dense(12, name: "fc"),
+                Dense(classCount, name: "fc"),
             ]
         case .mlp:
-            return [Dense(64, name: "fc1"), ReLU(name: "relu1"), Dense(10, name: "fc2")]
+            return [Dense(64, name: "fc1"), ReLU(name: "relu1"), Dense(classCount, name: "fc2")]
         case .logreg:
-            return [Dense(10, name: "fc")]
+            return [Dense(classCount, name: "fc")]
         }
     }
 }
@@ -120,5 +126,18 @@ extension Sequential {
     /// Builds a zoo model with parameters initialised from `seed`.
     public convenience init(preset: ModelPreset, seed: UInt64 = 0, pool: ComputePool = .serial) throws(ModelError) {
         try self.init(inputShape: preset.inputShape, layers: preset.makeLayers(), seed: seed, pool: pool)
+    }
+
+    /// Builds a zoo architecture for another input shape or class count: `cnn`/`lenet5`/`2nn` with 62 outputs
+    /// for FEMNIST, `mlp`/`logreg` over any number of features (CSV, Synthetic's 60).
+    ///
+    /// With the preset's own ``ModelPreset/inputShape`` and ``ModelPreset/classCount`` the model is
+    /// bit-identical to ``init(preset:seed:pool:)``'s for the same seed.
+    ///
+    /// - Throws: ``ModelError`` when a layer cannot take `inputShape` (a convolution given a vector, say) or
+    ///   `classCount` is not positive.
+    public convenience init(preset: ModelPreset, inputShape: [Int], classCount: Int, seed: UInt64 = 0,
+                            pool: ComputePool = .serial) throws(ModelError) {
+        try self.init(inputShape: inputShape, layers: preset.makeLayers(classCount: classCount), seed: seed, pool: pool)
     }
 }
