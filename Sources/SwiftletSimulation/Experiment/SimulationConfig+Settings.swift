@@ -34,7 +34,7 @@ extension SimulationConfig {
     /// `[partition]`: how the training samples are dealt to clients.
     public struct PartitionSettings: Sendable, Equatable {
         /// The split.
-        public var scheme: PartitionScheme = .shards
+        public var scheme: PartitionScheme = Defaults.partition
         /// Clients (virtual devices).
         public var clients = Defaults.clients
         /// Shards per client (`shards`).
@@ -48,7 +48,7 @@ extension SimulationConfig {
         /// Log-normal σ (`quantity-skew` with `log-normal`).
         public var sigma = 1.0
 
-        /// Creates the defaults: McMahan et al.'s two shards per client over 100 clients.
+        /// Creates the defaults: Dirichlet(0.5) label skew over 100 clients.
         public init() {}
     }
 

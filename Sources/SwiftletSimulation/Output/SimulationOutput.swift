@@ -14,21 +14,21 @@ public enum SimulationOutput {
     /// - Parameter deviceDetail: whether `rounds.jsonl` lists every sampled device of every round.
     /// - Throws: ``SimulationOutputError`` naming the path: it is a file, or cannot be created or written.
     @discardableResult
-    public static func write(history: SimulationHistory, summary: SimulationSummary, charts: SimulationCharts,
+    public static func write(history: SimulationHistory, summary: SimulationSummary, charts: SimulationCharts?,
                              configTOML: String, to directory: String,
                              deviceDetail: Bool = true) throws(SimulationOutputError) -> [String] {
         let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         func path(_ name: String) -> String { base == "/" ? "/" + name : base + "/" + name }
         let chartsDirectory = path("charts")
         try AtomicFile.makeDirectories(base)
-        try AtomicFile.makeDirectories(chartsDirectory)
+        if charts != nil { try AtomicFile.makeDirectories(chartsDirectory) }
         var files: [(String, String)] = [
             (path("config.toml"), configTOML),
             (path("rounds.jsonl"), history.jsonLines(deviceDetail: deviceDetail)),
             (path("rounds.csv"), history.csv()),
             (path("summary.json"), summary.json()),
         ]
-        files += charts.files().map { (chartsDirectory + "/" + $0.fileName, $0.svg) }
+        files += (charts?.files() ?? []).map { (chartsDirectory + "/" + $0.fileName, $0.svg) }
         for (path, text) in files { try AtomicFile.write(text, to: path) }
         return files.map(\.0)
     }

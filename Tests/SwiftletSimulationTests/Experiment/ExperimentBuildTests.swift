@@ -8,13 +8,14 @@ import Testing
 
 /// ``Experiment/build(_:)``: what it makes from a config, and every bad input it refuses before training.
 @Suite struct ExperimentBuildTests {
-    /// A small MNIST experiment: the first 200 training and 100 test samples over 10 clients.
+    /// A small MNIST experiment: the first 200 training and 100 test samples over 10 clients, two shards each.
     static func smallMNIST(_ extra: String = "") throws -> SimulationConfig {
         try SimulationConfig(toml: """
             [data]
             train-limit = 200
             test-limit = 100
             [partition]
+            scheme = "shards"
             clients = 10
             [server]
             per-round = 5
@@ -22,19 +23,22 @@ import Testing
             """)
     }
 
-    @Test func defaultConfigBuildsHundredClientsOfSixHundredSamplesAndASixtyFortyFleet() throws {
+    @Test func defaultConfigBuildsHundredDirichletClientsAndASixtyFortyFleet() throws {
         let experiment = try Experiment.build(.default)
         let clients = experiment.setup.clients
         #expect(clients.count == 100)
-        #expect(try clients.allSatisfy { try $0.training.count() == 600 })
-        #expect(experiment.partitionReport?.sizes == [Int](repeating: 600, count: 100))
+        let sizes = try clients.map { try $0.training.count() }
+        #expect(sizes.reduce(0, +) == 60_000)
+        #expect(experiment.partitionReport?.sizes == sizes)
+        // Dirichlet(0.5) label skew: sizes and label mixes vary from client to client.
+        #expect(Set(sizes).count > 10)
         #expect(clients.filter { $0.device.name == "phone" }.count == 60)
         #expect(clients.filter { $0.device.name == "raspberry-pi-4" }.count == 40)
         #expect(clients.map(\.node) == (1...100).map { NodeID(UInt64($0)) })
         #expect(clients.map(\.seed) == (0..<100).map { 1 &+ UInt64($0) })
         #expect(experiment.test.count == 10_000)
         #expect(experiment.parameterCount == 61_706)
-        #expect(experiment.setup.federation.rounds == 60)
+        #expect(experiment.setup.federation.rounds == 40)
         #expect(experiment.setup.federation.roundTimeout == .seconds(300))
         #expect(experiment.description.contains("100 clients"))
     }
@@ -151,7 +155,7 @@ import Testing
     }
 
     @Test func moreShardsThanSamplesErrors() throws {
-        let config = try SimulationConfig(toml: "[data]\ntrain-limit = 30\n[partition]\nclients = 10\nshards-per-client = 4")
+        let config = try SimulationConfig(toml: "[data]\ntrain-limit = 30\n[partition]\nscheme = \"shards\"\nclients = 10\nshards-per-client = 4")
         let error = #expect(throws: ExperimentError.self) { try Experiment.build(config) }
         guard case .partition(let key, _)? = error else { Issue.record("expected a partition error"); return }
         #expect(key == "partition.shards-per-client")
