@@ -17,6 +17,12 @@ extension SimulationSummary {
                 rows.append((label, "not reached"))
             }
         }
+        for milestone in milestones {
+            let reached = milestone.reached
+            let wall = reached.wallSeconds.map { ", " + UnitFormat.duration($0) + " wall" } ?? ""
+            rows.append(("time to " + UnitFormat.percent(milestone.accuracy, decimals: 0),
+                         "round \(reached.round): " + UnitFormat.duration(reached.simulatedSeconds) + " simulated" + wall))
+        }
         rows.append(("simulated time", UnitFormat.duration(simulatedSeconds)))
         rows.append(("wall time", UnitFormat.duration(wallSeconds)))
         rows.append(("downloaded", UnitFormat.bytes(Double(downloadBytes))))

@@ -40,6 +40,20 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
     public var targetAccuracy: Double?
     /// The first round whose test accuracy reached the target, or `nil` if none did (or no target).
     public var targetReached: TargetReached?
+    /// Time to accuracy: for each of ``milestoneAccuracies`` the run reached, the first round that did, in
+    /// simulated and wall time — how runs that differ in devices, links or codecs are compared.
+    public var milestones: [Milestone]
+    /// The accuracies ``milestones`` reports when reached.
+    public static let milestoneAccuracies: [Double] = [0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99]
+
+    /// The first round that reached an accuracy.
+    public struct Milestone: Sendable, Equatable, Codable {
+        /// The accuracy (0…1).
+        public var accuracy: Double
+        /// When it was first reached.
+        public var reached: TargetReached
+    }
+
     /// Encoded model bytes delivered to devices.
     public var downloadBytes: Int
     /// Encoded update bytes received from devices.
@@ -77,6 +91,7 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
         (rounds, completedRounds, failedRounds) = (0, 0, 0)
         (simulatedSeconds, downloadBytes, uploadBytes, bytesOnAir) = (0, 0, 0, 0)
         (computeEnergy, communicationEnergy, sampled) = (0, 0, 0)
+        milestones = []
         for (index, (record, a)) in history.rounds.enumerated() {
             let round = record.round
             if round.round > 0 {
@@ -94,6 +109,10 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
             guard let accuracy = a.testAccuracy, accuracy.isFinite else { continue }
             (finalAccuracy, finalAccuracyRound, finalLoss) = (accuracy, round.round, a.testLoss)
             if bestAccuracy.map({ accuracy > $0 }) ?? true { (bestAccuracy, bestAccuracyRound) = (accuracy, round.round) }
+            for threshold in Self.milestoneAccuracies where accuracy >= threshold && !milestones.contains(where: { $0.accuracy == threshold }) {
+                milestones.append(Milestone(accuracy: threshold, reached: TargetReached(
+                    round: round.round, simulatedSeconds: a.simulatedEnd, wallSeconds: wallTimes?[index])))
+            }
             if let target = targetAccuracy, targetReached == nil, accuracy >= target {
                 targetReached = TargetReached(round: round.round, simulatedSeconds: a.simulatedEnd,
                                               wallSeconds: wallTimes?[index])

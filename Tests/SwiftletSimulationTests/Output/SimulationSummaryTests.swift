@@ -25,6 +25,12 @@ import Testing
         #expect(summary.targetReached == .init(round: 1, simulatedSeconds: 100, wallSeconds: 10))
     }
 
+    @Test func timeToAccuracyListsEveryMilestoneReachedAtItsFirstRound() {
+        // Test accuracies 0.1, 0.75, (none), 0.625: only the 50% milestone is reached, in round 1.
+        #expect(summary.milestones == [.init(accuracy: 0.5, reached: .init(round: 1, simulatedSeconds: 100, wallSeconds: 10))])
+        #expect(summary.table().contains("time to 50%"))
+    }
+
     @Test func unreachedTargetIsNil() {
         let missed = SimulationSummary(history: OutputTestRecords.all, wallSeconds: 1, targetAccuracy: 0.99)
         #expect(missed.targetReached == nil)
