@@ -32,7 +32,10 @@ extension Experiment {
             }
             let evaluator: ModelClient
             do {
-                let model = try Sequential(preset: config.model.preset, inputShape: shape, classCount: classes, seed: config.seed)
+                // Central evaluation runs between rounds, when no device trains: it may use every core
+                // (kernels give the same results whatever the thread count).
+                let model = try Sequential(preset: config.model.preset, inputShape: shape, classCount: classes, seed: config.seed,
+                                           pool: .allCores)
                 evaluator = try ModelClient(model: model, training: test)
             } catch {
                 throw .dataset(file: "test set", reason: "\(error)")
