@@ -69,6 +69,8 @@ public struct Experiment: Sendable {
 
     /// The engine's configuration: rounds, the deadline in simulated seconds, failure policy, evaluation
     /// cadence, stop conditions, the seed and sampled-order aggregation (so results do not depend on workers).
+    /// A round that finds too few devices online waits one deadline of simulated time for more, then fails
+    /// (and `on-failure` decides what follows).
     static func federation(_ config: SimulationConfig) -> FederationConfig {
         let s = config.server
         let onFailure: RoundFailurePolicy = switch s.onFailure {
@@ -80,6 +82,6 @@ public struct Experiment: Sendable {
             rounds: config.rounds, roundTimeout: .seconds(s.deadline), minimumResults: s.minimumResults == 0 ? nil : s.minimumResults,
             onFailure: onFailure, evaluateEvery: s.federatedEvaluateEvery, centralEvaluateEvery: s.evaluateEvery,
             targetAccuracy: s.targetAccuracy > 0 ? s.targetAccuracy : nil, timeBudget: s.timeBudget > 0 ? .seconds(s.timeBudget) : nil,
-            seed: config.seed, ordering: .sampled)
+            availabilityTimeout: .seconds(s.deadline), seed: config.seed, ordering: .sampled)
     }
 }

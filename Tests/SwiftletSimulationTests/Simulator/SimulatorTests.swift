@@ -88,3 +88,16 @@ extension SimulatorTests {
         #expect(!rounds[1].round.sampled.contains(2))
     }
 }
+
+extension SimulatorTests {
+    @Test func aRoundWithTooFewDevicesOnlineWaitsOneDeadlineOfSimulatedTimeThenFails() async throws {
+        let devices = (0..<4).map { T.device("d\($0)", availability: .probability(0)) }
+        let result = try await Simulator.run(T.fedAvg(perRound: 4, clients: 4), setup: T.setup(devices: devices, rounds: 2))
+        let rounds = result.records.filter { $0.round.round > 0 }
+        #expect(rounds.map(\.round.status) == [.failed, .failed])
+        #expect(rounds.map(\.simulatedStart) == [0, 60])
+        #expect(rounds.map(\.simulatedDuration) == [60, 60])
+        #expect(rounds.allSatisfy { $0.devices.isEmpty && $0.round.sampled.isEmpty })
+        #expect(result.stopReason == .roundsCompleted(2))
+    }
+}
