@@ -1,11 +1,6 @@
 import ArgumentParser
 import SwiftletNN
-
-/// The strategies `swiftlet federate` can run, by their command-line names.
-enum StrategyName: String, CaseIterable, ExpressibleByArgument {
-    case fedavg, fedavgm, fedprox, fedadam, fedyogi, fedadagrad, qfedavg, scaffold
-    case median, trimmedMean = "trimmed-mean", krum, multiKrum = "multi-krum", bulyan
-}
+import SwiftletSimulation
 
 /// How `swiftlet federate` splits the training set across clients.
 enum PartitionName: String, CaseIterable, ExpressibleByArgument {
@@ -20,8 +15,8 @@ struct FederateOptions: ParsableArguments {
     @Option(help: "Zoo model: \(ModelPreset.imageModels.map(\.rawValue).joined(separator: ", ")).")
     var model: ModelPreset = .twoNN
 
-    @Option(help: "Strategy: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var strategy: StrategyName = .fedavg
+    @Option(help: "Strategy: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var strategy: StrategyKind = .fedavg
 
     @Option(help: "Clients (each holds an equal part of the training set).")
     var clients = 100

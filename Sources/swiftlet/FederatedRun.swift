@@ -81,23 +81,21 @@ struct FederatedRun {
         return result
     }
 
+    /// The chosen strategy with `federate`'s server-side settings: FedAvgM with momentum 0.9, FedAdam and
+    /// FedAdagrad at server rate 0.01, q-FedAvg (q = 0.2) at the local rate, the flags' μ and Byzantine count;
+    /// everything else at the strategy's defaults.
     func makeStrategy(_ options: StrategyOptions) throws -> any Strategy {
-        let f = self.options.byzantine
+        var settings = SimulationConfig.StrategySettings()
+        settings.name = self.options.strategy
         switch self.options.strategy {
-        case .fedavg: return FedAvg(options: options)
-        case .fedavgm: return try FedAvgM(serverLearningRate: 1, serverMomentum: 0.9, options: options)
-        case .fedprox: return try FedProx(proximalMu: self.options.proximalMu, options: options)
-        case .fedadam: return try FedAdam(learningRate: 0.01, options: options)
-        case .fedyogi: return try FedYogi(options: options)
-        case .fedadagrad: return try FedAdagrad(learningRate: 0.01, options: options)
-        case .qfedavg: return try QFedAvg(q: 0.2, learningRate: self.options.learningRate, options: options)
-        case .scaffold: return try SCAFFOLD(nodeCount: self.options.clients, options: options)
-        case .median: return FedMedian(options: options)
-        case .trimmedMean: return FedTrimmedAvg(trimFraction: 0.2, options: options)
-        case .krum: return Krum(byzantineCount: f, options: options)
-        case .multiKrum: return Krum(byzantineCount: f, selectionCount: max(1, self.options.perRound - f), options: options)
-        case .bulyan: return Bulyan(byzantineCount: f, options: options)
+        case .fedavgm: settings.options = ["server-momentum": 0.9]
+        case .fedprox: settings.options = ["proximal-mu": self.options.proximalMu]
+        case .fedadam, .fedadagrad: settings.options = ["learning-rate": 0.01]
+        case .qfedavg: settings.options = ["learning-rate": self.options.learningRate]
+        case .krum, .multiKrum, .bulyan: settings.options = ["byzantine": Double(self.options.byzantine)]
+        default: break
         }
+        return try settings.make(options: options, clients: self.options.clients, perRound: self.options.perRound)
     }
 
     static func line(for record: RoundRecord, elapsed: Double) -> String {

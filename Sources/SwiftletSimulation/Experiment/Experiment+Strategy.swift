@@ -50,30 +50,10 @@ extension Experiment {
             fitSampling: SamplingPolicy(fraction: fraction, minimum: s.perRound, minimumAvailable: s.perRound),
             evaluateSampling: SamplingPolicy(fraction: fraction, minimum: 1, minimumAvailable: 1),
             fitConfig: { _ in fitConfig }, centralEvaluation: central, initialParameters: ArrayRecord(model: initial))
-        let st = config.strategy
-        func v(_ key: String) -> Double { st.value(key, perRound: s.perRound)! }
         do {
-            switch st.name {
-            case .fedavg: return FedAvg(options: options)
-            case .fedavgm:
-                return try FedAvgM(serverLearningRate: v("server-learning-rate"), serverMomentum: v("server-momentum"), options: options)
-            case .fedprox: return try FedProx(proximalMu: v("proximal-mu"), options: options)
-            case .fedadam:
-                return try FedAdam(learningRate: v("learning-rate"), beta1: v("beta1"), beta2: v("beta2"), tau: v("tau"), options: options)
-            case .fedyogi:
-                return try FedYogi(learningRate: v("learning-rate"), beta1: v("beta1"), beta2: v("beta2"), tau: v("tau"), options: options)
-            case .fedadagrad: return try FedAdagrad(learningRate: v("learning-rate"), beta1: v("beta1"), tau: v("tau"), options: options)
-            case .qfedavg: return try QFedAvg(q: v("q"), learningRate: v("learning-rate"), options: options)
-            case .scaffold: return try SCAFFOLD(nodeCount: clients, options: options)
-            case .median: return FedMedian(options: options)
-            case .trimmedMean: return FedTrimmedAvg(trimFraction: v("trim-fraction"), options: options)
-            case .krum: return Krum(byzantineCount: Int(v("byzantine")), options: options)
-            case .multiKrum:
-                return Krum(byzantineCount: Int(v("byzantine")), selectionCount: Int(v("selection")), options: options)
-            case .bulyan: return Bulyan(byzantineCount: Int(v("byzantine")), options: options)
-            }
+            return try config.strategy.make(options: options, clients: clients, perRound: s.perRound)
         } catch {
-            throw .strategy(key: "strategy", reason: "\(st.name.rawValue): \(error)")
+            throw .strategy(key: "strategy", reason: "\(config.strategy.name.rawValue): \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import SwiftletFederated
 /// The server strategies a simulation can run, by the names `swiftlet federate` uses, with the options each
 /// accepts and their defaults.
 public enum StrategyKind: String, Sendable, Equatable, CaseIterable {
@@ -98,6 +99,36 @@ extension SimulationConfig {
                 return Double(max(1, perRound - Int(f)))   // all but the assumed Byzantine nodes
             }
             return name.defaultValue(of: key, perRound: perRound)
+        }
+    }
+}
+
+extension SimulationConfig.StrategySettings {
+    /// The strategy these settings name, with its options (set or default) and the shared `options`.
+    ///
+    /// - Parameters:
+    ///   - clients: the federation's size (SCAFFOLD keeps a control variate slot per client).
+    ///   - perRound: clients per round (Multi-Krum's default selection depends on it).
+    /// - Throws: the strategy's ``SwiftletFederated/AggregationError`` for an out-of-range option.
+    public func make(options: StrategyOptions, clients: Int, perRound: Int) throws(AggregationError) -> any Strategy {
+        func v(_ key: String) -> Double { value(key, perRound: perRound)! }
+        switch name {
+        case .fedavg: return FedAvg(options: options)
+        case .fedavgm:
+            return try FedAvgM(serverLearningRate: v("server-learning-rate"), serverMomentum: v("server-momentum"), options: options)
+        case .fedprox: return try FedProx(proximalMu: v("proximal-mu"), options: options)
+        case .fedadam:
+            return try FedAdam(learningRate: v("learning-rate"), beta1: v("beta1"), beta2: v("beta2"), tau: v("tau"), options: options)
+        case .fedyogi:
+            return try FedYogi(learningRate: v("learning-rate"), beta1: v("beta1"), beta2: v("beta2"), tau: v("tau"), options: options)
+        case .fedadagrad: return try FedAdagrad(learningRate: v("learning-rate"), beta1: v("beta1"), tau: v("tau"), options: options)
+        case .qfedavg: return try QFedAvg(q: v("q"), learningRate: v("learning-rate"), options: options)
+        case .scaffold: return try SCAFFOLD(nodeCount: clients, options: options)
+        case .median: return FedMedian(options: options)
+        case .trimmedMean: return FedTrimmedAvg(trimFraction: v("trim-fraction"), options: options)
+        case .krum: return Krum(byzantineCount: Int(v("byzantine")), options: options)
+        case .multiKrum: return Krum(byzantineCount: Int(v("byzantine")), selectionCount: Int(v("selection")), options: options)
+        case .bulyan: return Bulyan(byzantineCount: Int(v("byzantine")), options: options)
         }
     }
 }
