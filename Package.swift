@@ -11,6 +11,16 @@
 //   SwiftletBenchmarks  the measurements behind `swiftlet bench`
 //   swiftlet        the command-line tool (swift-argument-parser)
 //
+// The deployment stack (its own executable, so `swift run swiftlet` never compiles the network stack):
+//   SwiftletFleetProtocol  Fleet API messages (protobuf, generated and committed), Flower's object layer,
+//                          .npy arrays, signed requests                       (Federated; SwiftProtobuf, Crypto)
+//   SwiftletFleetServer    the server's logic: the Fleet API service, durable state in SQLite, the round
+//                          engine's remote clients, checkpoints and resume   (GRDB, swift-log, swift-metrics)
+//   SwiftletFleetHTTPServer  the server's HTTP(S) front end and Prometheus endpoint (Hummingbird, Prometheus)
+//   SwiftletFleetNode      the device node: HTTP transport, the pull loop, reconnects   (AsyncHTTPClient)
+//   SwiftletFleet          deployments from config files, the fleet benchmark          (Server, Node, Simulation)
+//   swiftlet-fleet         the server and node commands
+//
 // See docs/ARCHITECTURE.md for the picture and the data flow.
 
 import Foundation
@@ -48,9 +58,21 @@ let package = Package(
         .library(name: "SwiftletFederated", targets: ["SwiftletFederated"]),
         .library(name: "SwiftletSimulation", targets: ["SwiftletSimulation"]),
         .executable(name: "swiftlet", targets: ["swiftlet"]),
+        .library(name: "SwiftletFleetProtocol", targets: ["SwiftletFleetProtocol"]),
+        .library(name: "SwiftletFleetServer", targets: ["SwiftletFleetServer"]),
+        .library(name: "SwiftletFleetNode", targets: ["SwiftletFleetNode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The deployment stack only; the core, simulation and `swiftlet` targets never depend on these.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -91,6 +113,38 @@ let package = Package(
             swiftSettings: strictSettings + vectorSettings
         ),
         .target(
+            name: "SwiftletFleetProtocol",
+            dependencies: [
+                "SwiftletTensor", "SwiftletNN", "SwiftletFederated",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SwiftletFleetServer",
+            dependencies: [
+                "SwiftletTensor", "SwiftletNN", "SwiftletFederated", "SwiftletFleetProtocol",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SwiftletFleetNode",
+            dependencies: [
+                "SwiftletTensor", "SwiftletNN", "SwiftletFederated", "SwiftletFleetProtocol",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "CAllocationCounter",
             path: "Tests/CAllocationCounter"
         ),
@@ -113,6 +167,17 @@ let package = Package(
         .testTarget(
             name: "SwiftletSimulationTests",
             dependencies: ["SwiftletSimulation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletFleetProtocolTests",
+            dependencies: ["SwiftletFleetProtocol", "SwiftletFederated"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletFleetNodeTests",
+            dependencies: ["SwiftletFleetNode", "SwiftletFleetProtocol", "SwiftletFederated"],
             swiftSettings: strictSettings
         ),
         .testTarget(

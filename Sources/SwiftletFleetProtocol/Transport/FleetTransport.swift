@@ -1,0 +1,29 @@
+import SwiftProtobuf
+
+/// How a node reaches the server: sends one Fleet API call's protobuf body and returns the response body.
+///
+/// The seam between the node's logic and the network: HTTP(S) in deployment (`SwiftletFleetNode`), a direct
+/// call into the server's service in tests. Implementations sign requests when configured to.
+public protocol FleetTransport: Sendable {
+    /// Sends `body` as `rpc` and returns the response body.
+    /// - Throws: ``FleetFailure``: the server's verdict, or ``FleetFailure/Kind/unavailable`` when it could
+    ///   not be reached.
+    func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8]
+}
+
+extension FleetTransport {
+    /// Sends `request` as `rpc` and decodes the response as `Response`.
+    /// - Throws: ``FleetFailure``; a response that does not decode is ``FleetFailure/Kind/badRequest``.
+    public func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ rpc: FleetRPC, _ request: Request, as response: Response.Type = Response.self
+    ) async throws(FleetFailure) -> Response {
+        let body: [UInt8]
+        do { body = try request.serializedBytes() } catch {
+            throw FleetFailure(.badRequest, "\(rpc.rawValue): the request could not be serialized: \(error)")
+        }
+        let reply = try await send(rpc, body: body)
+        do { return try Response(serializedBytes: reply) } catch {
+            throw FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is not a valid \(Response.protoMessageName)")
+        }
+    }
+}
