@@ -25,6 +25,10 @@ public enum ResultOrdering: Sendable, Equatable {
 /// started, returns the nodes whose availability changes (`true`: online).
 public typealias RoundPreparation = @Sendable (_ round: Int, _ attempt: Int, _ seconds: Double) async -> [(NodeID, Bool)]
 
+/// Saves a checkpoint after a finished round; the engine awaits it before the next round starts, and a throw
+/// stops the run with ``StopReason/checkpointFailed(round:reason:)``.
+public typealias RoundCompletion = @Sendable (_ checkpoint: EngineCheckpoint) async throws -> Void
+
 /// How the round engine runs a federation: rounds, deadlines, failure handling, evaluation, stop conditions.
 public struct FederationConfig: Sendable {
     /// The most training rounds to run.
@@ -62,6 +66,11 @@ public struct FederationConfig: Sendable {
     /// first. How a simulator moves devices online and offline on its own clock: the engine awaits it, so
     /// no round samples from stale availability.
     public var roundPreparation: RoundPreparation?
+    /// Called with a checkpoint after every finished round — aggregated and evaluated, or failed and skipped
+    /// under ``RoundFailurePolicy/skip`` — and awaited before the next round starts: durability precedes
+    /// progress. If it throws, the run stops with ``StopReason/checkpointFailed(round:reason:)`` and returns
+    /// that round's model (complete, but not durably saved). Resume with ``RoundEngine/run(resumingFrom:)``.
+    public var roundCompletion: RoundCompletion?
 
     /// Creates a configuration.
     public init(
@@ -70,7 +79,7 @@ public struct FederationConfig: Sendable {
         targetAccuracy: Double? = nil, accuracyMetric: String = "accuracy", timeBudget: Duration? = nil,
         availabilityTimeout: Duration = .seconds(300), seed: UInt64 = 0, ordering: ResultOrdering = .sampled,
         reorderBufferBytes: Int = 256 << 20, validator: UpdateValidator = UpdateValidator(), pool: ComputePool = .allCores,
-        roundPreparation: RoundPreparation? = nil
+        roundPreparation: RoundPreparation? = nil, roundCompletion: RoundCompletion? = nil
     ) {
         self.rounds = rounds
         self.roundTimeout = roundTimeout
@@ -88,6 +97,7 @@ public struct FederationConfig: Sendable {
         self.validator = validator
         self.pool = pool
         self.roundPreparation = roundPreparation
+        self.roundCompletion = roundCompletion
     }
 
     /// Checks every setting, naming the first bad one.
@@ -117,12 +127,16 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
     case noInitialParameters(reason: String)
     /// The engine is already running or has finished.
     case alreadyStarted
+    /// A checkpoint cannot be resumed by this engine: another strategy, a model layout or state that does
+    /// not fit, or a history that runs past the checkpoint's round.
+    case invalidCheckpoint(reason: String)
 
     public var description: String {
         switch self {
         case let .invalidConfiguration(setting, reason): "invalid configuration '\(setting)': \(reason)"
         case .noInitialParameters(let reason): "no initial parameters: \(reason)"
         case .alreadyStarted: "the engine has already been started"
+        case .invalidCheckpoint(let reason): "cannot resume from the checkpoint: \(reason)"
         }
     }
 }

@@ -42,6 +42,9 @@ public enum StopReason: Sendable, Equatable, Codable, CustomStringConvertible {
     case roundFailed(round: Int, reason: String)
     /// The task running the engine was cancelled.
     case cancelled(round: Int)
+    /// ``FederationConfig/roundCompletion`` failed to save the checkpoint of `round`; the run stopped so
+    /// that no progress outruns what is durable.
+    case checkpointFailed(round: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -50,6 +53,7 @@ public enum StopReason: Sendable, Equatable, Codable, CustomStringConvertible {
         case .timeBudgetExhausted(let round): "time budget exhausted after round \(round)"
         case let .roundFailed(round, reason): "round \(round) failed: \(reason)"
         case .cancelled(let round): "cancelled after round \(round)"
+        case let .checkpointFailed(round, reason): "checkpoint of round \(round) failed: \(reason)"
         }
     }
 }

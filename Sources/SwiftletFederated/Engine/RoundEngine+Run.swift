@@ -20,7 +20,7 @@ extension RoundEngine {
             throw error
         }
         startInstant = clock.now
-        var global = try await initialParameters()
+        let global = try await initialParameters()
         parameters = global
 
         var initial = RoundRecord(round: 0, startTime: 0)
@@ -30,7 +30,15 @@ extension RoundEngine {
             if initial.centralEvaluation != nil { finishRecord(initial) }
         }
 
-        var round = 1
+        return await runRounds(from: 1, global: global)
+    }
+
+    /// Runs rounds from `first` until a stop condition, then finishes the run. After every finished round
+    /// (completed, or failed and skipped) ``FederationConfig/roundCompletion`` is awaited before anything
+    /// else happens, so a checkpoint is durable before the next round's work starts.
+    func runRounds(from first: Int, global start: ArrayRecord) async -> FederationResult {
+        var global = start
+        var round = first
         var attempt = 1
         var stop: StopReason?
         while stop == nil {
@@ -49,9 +57,10 @@ extension RoundEngine {
                     attempt += 1
                     continue
                 case .skip:
+                    stop = await checkpoint(round: round, attempt: attempt, global: global)
+                    if stop == nil, round >= config.rounds { stop = .roundsCompleted(config.rounds) }
                     attempt = 1
                     round += 1
-                    if round > config.rounds { stop = .roundsCompleted(config.rounds) }
                     continue
                 default:
                     stop = .roundFailed(round: round, reason: record.failureReason ?? "failed")
@@ -72,14 +81,7 @@ extension RoundEngine {
                 if let failure { record.evaluationFailure = failure }
             }
             finishRecord(record)
-
-            if let target = config.targetAccuracy, let accuracy = accuracy(of: record), accuracy >= target {
-                stop = .targetReached(round: round, accuracy: accuracy)
-            } else if let budget = config.timeBudget, let startInstant, startInstant.duration(to: clock.now) >= budget {
-                stop = .timeBudgetExhausted(round: round)
-            } else if round >= config.rounds {
-                stop = .roundsCompleted(round)
-            }
+            stop = await checkpoint(round: round, attempt: attempt, global: global) ?? stopCondition(after: record)
             round += 1
             attempt = 1
         }
@@ -87,6 +89,17 @@ extension RoundEngine {
         phase = .finished(reason)
         hub.emit(.finished(reason))
         return FederationResult(parameters: global, history: history, stopReason: reason)
+    }
+
+    /// Why the run stops after completing `record`'s round, if it does: target, time budget, then rounds.
+    func stopCondition(after record: RoundRecord) -> StopReason? {
+        if let target = config.targetAccuracy, let accuracy = accuracy(of: record), accuracy >= target {
+            return .targetReached(round: record.round, accuracy: accuracy)
+        }
+        if let budget = config.timeBudget, let startInstant, startInstant.duration(to: clock.now) >= budget {
+            return .timeBudgetExhausted(round: record.round)
+        }
+        return record.round >= config.rounds ? .roundsCompleted(record.round) : nil
     }
 
     /// The accuracy a record reports: central evaluation's, else federated evaluation's.

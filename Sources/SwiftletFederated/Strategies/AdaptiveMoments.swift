@@ -17,6 +17,13 @@ public struct AdaptiveMoments: Sendable, Equatable {
     /// Moments before the first round.
     public init() {}
 
+    /// Moments restored from a checkpoint; the caller has checked them (``restored(from:strategy:)``).
+    init(first: [Float], second: [Float], steps: Int) {
+        self.first = first
+        self.second = second
+        self.steps = steps
+    }
+
     /// Applies one step of `rule` from `global` towards the round's `average` and returns the new model.
     ///
     /// - Throws: ``AggregationError/nonFiniteAggregate(strategy:)`` (moments unchanged), or

@@ -17,7 +17,7 @@ public struct AdaptiveServerOptimizer: Sendable, Equatable {
     /// The adaptivity τ (> 0): larger values make the step less adaptive.
     public let tau: Double
     /// The moment estimates.
-    public private(set) var moments = AdaptiveMoments()
+    public internal(set) var moments = AdaptiveMoments()
 
     /// Creates the optimizer after checking every hyperparameter, naming `strategy` in errors.
     ///

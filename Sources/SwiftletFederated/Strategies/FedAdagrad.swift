@@ -12,7 +12,7 @@ public struct FedAdagrad: Strategy {
     public var options: StrategyOptions
     public var name: String { "FedAdagrad" }
     /// The server optimizer: η, β₁, τ and the moments.
-    public private(set) var optimizer: AdaptiveServerOptimizer
+    public internal(set) var optimizer: AdaptiveServerOptimizer
     /// The server's moment estimates.
     public var moments: AdaptiveMoments { optimizer.moments }
 
@@ -31,5 +31,13 @@ public struct FedAdagrad: Strategy {
                                       summaries: [FitSummary], failures: [NodeFailure]) throws(AggregationError) -> FitAggregate {
         FitAggregate(parameters: try optimizer.step(strategy: name, global: global, aggregator: aggregator),
                      metrics: aggregatedFitMetrics(summaries))
+    }
+
+    /// The moments and step count of ``optimizer``; empty before the first round.
+    public func checkpointState() -> StrategyState { optimizer.moments.checkpointState() }
+
+    /// Restores the moments and step count; see ``AdaptiveMoments/restored(from:strategy:)``.
+    public mutating func restore(from state: StrategyState) throws(CheckpointError) {
+        optimizer.moments = try AdaptiveMoments.restored(from: state, strategy: name)
     }
 }

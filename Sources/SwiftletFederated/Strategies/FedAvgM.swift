@@ -18,7 +18,7 @@ public struct FedAvgM: Strategy {
     /// The server momentum β, in `[0, 1)`.
     public let serverMomentum: Double
     /// The velocity `v`; empty before the first round is aggregated.
-    public private(set) var velocity: [Float] = []
+    public internal(set) var velocity: [Float] = []
 
     /// Creates the strategy.
     ///

@@ -30,7 +30,7 @@ public struct SCAFFOLD: Strategy {
     /// The global learning rate η_g (1 in the paper's experiments).
     public let serverLearningRate: Double
     /// The server control variate `c`; empty until the first round is aggregated (then zeros are implied).
-    public private(set) var control: [Float] = []
+    public internal(set) var control: [Float] = []
 
     /// Creates the strategy for a federation of `nodeCount` nodes.
     ///

@@ -50,6 +50,18 @@ public protocol Strategy: Sendable {
 
     /// Evaluates the global model centrally. Default: ``StrategyOptions/centralEvaluation``.
     func evaluate(round: Int, parameters: ArrayRecord) async throws -> Evaluation?
+
+    /// What the strategy carries between rounds (momentum, moments, control variates), for a checkpoint.
+    /// Default: nothing.
+    func checkpointState() -> StrategyState
+
+    /// Replaces the strategy's between-rounds state with `state`, as ``checkpointState()`` produced it.
+    ///
+    /// All or nothing: on error the strategy is unchanged. Default: only an empty state is accepted.
+    ///
+    /// - Throws: ``CheckpointError/incompatibleState(strategy:reason:)`` when `state` is not one this
+    ///   strategy could have produced (missing or unexpected entries, mismatched lengths, non-finite values).
+    mutating func restore(from state: StrategyState) throws(CheckpointError)
 }
 
 extension Strategy {
