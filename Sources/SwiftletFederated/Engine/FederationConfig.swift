@@ -51,7 +51,9 @@ public struct FederationConfig: Sendable {
     public var timeBudget: Duration?
     /// How long to wait for enough nodes to be available before a round; then the round fails.
     public var availabilityTimeout: Duration
-    /// Seeds node sampling.
+    /// Seeds node sampling. Each round attempt draws from a generator split by (round, attempt) alone, so a
+    /// run resumed from a checkpoint samples the same nodes for a round as the interrupted run did, provided
+    /// the same nodes are available.
     public var seed: UInt64
     /// The order accepted results are aggregated.
     public var ordering: ResultOrdering

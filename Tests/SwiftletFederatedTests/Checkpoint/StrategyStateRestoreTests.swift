@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func adaptiveMomentsRoundTripWithTheirStepCount() throws {
-        let state = StrategyState(arrays: ["first-moment": ArrayRecord(flat: [0.1, 0.2]), "second-moment": ArrayRecord(flat: [0.3, 0.4])],
+        let state = StrategyState(arrays: ["first-moment": ArrayRecord(flat: [0.1, 0.2], name: "first-moment"),
+                                           "second-moment": ArrayRecord(flat: [0.3, 0.4], name: "second-moment")],
                                   ints: ["steps": 4])
         var strategy = try FedYogi()
         try strategy.restore(from: state)

@@ -48,6 +48,8 @@ import Synchronization
 
         let resumed = try await kind.run(rounds: 6, clients: devices, resumingFrom: checkpoint)
         #expect(resumed.stopReason == .roundsCompleted(6))
+        #expect(resumed.parameters != checkpoint.parameters)
+        #expect(checkpoint.parameters != Problem.initialParameters)
         #expect(resumed.parameters.values.map(\.bitPattern) == uninterrupted.parameters.values.map(\.bitPattern))
         #expect(resumed.history == uninterrupted.history)
         #expect(resumed.history.records.map(\.round) == [0, 1, 2, 3, 4, 5, 6])
