@@ -1,0 +1,110 @@
+import SwiftletFederated
+
+/// A config record value as Flower stores it: Swiftlet's ``ConfigValue`` plus the unsigned kinds.
+///
+/// Swiftlet's `ConfigValue` has no `uint64`; Flower writes integers above `Int64.max` as `uint64` /
+/// `UintList`, so this local type adds those two cases and otherwise wraps `ConfigValue` unchanged.
+public enum FleetConfigValue: Sendable, Equatable {
+    /// A value Swiftlet's records can hold.
+    case value(ConfigValue)
+    /// An unsigned integer (Flower uses it only above `Int64.max`).
+    case uint(UInt64)
+    /// A list of unsigned integers.
+    case uints([UInt64])
+}
+
+/// A metric record value as Flower stores it: Swiftlet's ``MetricValue`` plus the unsigned kinds.
+public enum FleetMetricValue: Sendable, Equatable {
+    /// A value Swiftlet's records can hold.
+    case value(MetricValue)
+    /// An unsigned integer.
+    case uint(UInt64)
+    /// A list of unsigned integers.
+    case uints([UInt64])
+}
+
+/// An ordered config record: Flower keeps insertion order and the order fixes the record's bytes.
+public struct FleetConfigRecord: Sendable, Equatable {
+    /// The entries in order; keys are unique.
+    public var items: [(key: String, value: FleetConfigValue)]
+
+    /// Creates a record from ordered entries.
+    public init(_ items: [(key: String, value: FleetConfigValue)] = []) { self.items = items }
+
+    /// A record with Swiftlet's entries in key order (Swiftlet's `ConfigRecord` is unordered).
+    public init(_ record: ConfigRecord) {
+        items = record.sortedKeys.map { (key: $0, value: FleetConfigValue.value(record.entries[$0]!)) }
+    }
+
+    /// Swiftlet's record; unsigned values that fit `Int64` become `.int`, larger ones are an error.
+    public func configRecord() throws(ObjectError) -> ConfigRecord {
+        var entries: [String: ConfigValue] = [:]
+        for (key, value) in items {
+            switch value {
+            case .value(let v): entries[key] = v
+            case .uint(let v):
+                guard let i = Int64(exactly: v) else { throw .unrepresentable(reason: "config '\(key)' = \(v) exceeds Int64") }
+                entries[key] = .int(i)
+            case .uints(let vs):
+                var ints: [Int64] = []
+                for v in vs {
+                    guard let i = Int64(exactly: v) else { throw .unrepresentable(reason: "config '\(key)' holds \(v) > Int64.max") }
+                    ints.append(i)
+                }
+                entries[key] = .ints(ints)
+            }
+        }
+        return ConfigRecord(entries)
+    }
+
+    /// The value for `key`.
+    public subscript(key: String) -> FleetConfigValue? { items.first { $0.key == key }?.value }
+
+    /// Equal when entries are equal in order.
+    public static func == (lhs: FleetConfigRecord, rhs: FleetConfigRecord) -> Bool {
+        lhs.items.count == rhs.items.count && zip(lhs.items, rhs.items).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// An ordered metric record, like Flower's `MetricRecord`.
+public struct FleetMetricRecord: Sendable, Equatable {
+    /// The entries in order; keys are unique.
+    public var items: [(key: String, value: FleetMetricValue)]
+
+    /// Creates a record from ordered entries.
+    public init(_ items: [(key: String, value: FleetMetricValue)] = []) { self.items = items }
+
+    /// A record with Swiftlet's entries in key order.
+    public init(_ record: MetricRecord) {
+        items = record.sortedKeys.map { (key: $0, value: FleetMetricValue.value(record.entries[$0]!)) }
+    }
+
+    /// Swiftlet's record; unsigned values above `Int64.max` are an error.
+    public func metricRecord() throws(ObjectError) -> MetricRecord {
+        var entries: [String: MetricValue] = [:]
+        for (key, value) in items {
+            switch value {
+            case .value(let v): entries[key] = v
+            case .uint(let v):
+                guard let i = Int64(exactly: v) else { throw .unrepresentable(reason: "metric '\(key)' = \(v) exceeds Int64") }
+                entries[key] = .int(i)
+            case .uints(let vs):
+                var ints: [Int64] = []
+                for v in vs {
+                    guard let i = Int64(exactly: v) else { throw .unrepresentable(reason: "metric '\(key)' holds \(v) > Int64.max") }
+                    ints.append(i)
+                }
+                entries[key] = .ints(ints)
+            }
+        }
+        return MetricRecord(entries)
+    }
+
+    /// The value for `key`.
+    public subscript(key: String) -> FleetMetricValue? { items.first { $0.key == key }?.value }
+
+    /// Equal when entries are equal in order.
+    public static func == (lhs: FleetMetricRecord, rhs: FleetMetricRecord) -> Bool {
+        lhs.items.count == rhs.items.count && zip(lhs.items, rhs.items).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
