@@ -89,6 +89,9 @@ private struct Inflater {
         }
         visited.insert(id)
         guard header.objectClass == expected else { throw .unexpectedClass(object: id, expected: expected, actual: header.objectClass) }
+        if let bad = node.children.first(where: { !ObjectID.isValid($0.objectID) }) {
+            throw .invalidID(bad.objectID, context: "object tree under \(id)")
+        }
         let treeChildren = node.children.map(\.objectID)
         guard treeChildren == header.children.map(\.rawValue) else {
             throw .treeMismatch(object: id, reason: "tree lists \(treeChildren.count) children \(treeChildren), header lists \(header.children.map(\.rawValue))")

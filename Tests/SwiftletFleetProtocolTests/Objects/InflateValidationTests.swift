@@ -156,6 +156,28 @@ import Testing
         #expect(throws: ObjectError.unexpectedClass(object: metricID, expected: .recordDict, actual: .metricRecord)) { try FleetMessage.inflate(d) }
     }
 
+    @Test func rejectsMessageObjectThatIsNotProtobuf() throws {
+        let root = ObjectHeader.object(.message, children: [], body: [0xFF, 0xFF, 0xFF])
+        var d = DeflatedMessage(message: Flwr_Proto_Message(), tree: Flwr_Proto_ObjectTree(), objects: [:])
+        let id = ObjectID(of: root).rawValue
+        d.objects[id] = root
+        d.tree.objectID = id
+        d.message.metadata.messageID = id
+        #expect { try FleetMessage.inflate(d) } throws: { error in
+            guard case .malformedBody(let object, _) = error as? ObjectError else { return false }
+            return object == id
+        }
+    }
+
+    @Test func rejectsTooManyObjects() throws {
+        var limits = ObjectLimits()
+        limits.maxObjects = 3
+        #expect { try FleetMessage.inflate(try train(), limits: limits) } throws: { error in
+            guard case .tooMany(_, "objects", _, 3) = error as? ObjectError else { return false }
+            return true
+        }
+    }
+
     @Test func roundTripsSwiftletMessageWithRepeatedArrays() throws {
         let array = FleetArray(dtype: "float32", shape: [1], stype: "swiftlet.f32le", data: [0, 0, 128, 63])
         let content = RecordDict([("arrays", .arrays(FleetArrayRecord([("a", array), ("b", array)])))])
