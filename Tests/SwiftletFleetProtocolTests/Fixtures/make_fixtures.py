@@ -9,7 +9,9 @@ Outputs (all small, committed):
 
 Flower's array chunk limit is read from FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE when flwr is imported; the
 "chunked" message sets it to 64 bytes so a small array splits into several chunks (the Swift test deflates
-with the same chunk size). The other messages use the real 5 MiB limit, which they stay under.
+with the same chunk size). All messages of flower_messages.json use that 64-byte limit. flower_big.json is written by a second run
+(`make_fixtures.py --big`, started by the first) with the real 5 MiB limit: a 6 MiB float32 array
+(arange(1572864) / 8) split into two chunks; it holds the ids and tree only.
 """
 import base64
 import json
@@ -17,7 +19,10 @@ import os
 import sys
 
 CHUNK = 64
-os.environ["FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE"] = str(CHUNK)
+BIG = "--big" in sys.argv
+# The --big run keeps Flower's real 5 MiB limit; it only writes ids, so no 6 MiB file is committed.
+if not BIG:
+    os.environ["FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE"] = str(CHUNK)
 
 import numpy as np  # noqa: E402
 from flwr.app import Array, ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict  # noqa: E402
@@ -55,7 +60,22 @@ def f32(values, shape):
     return np.arange(values[0], values[1], dtype=np.float32).reshape(shape) / np.float32(4)
 
 
+def main_big():
+    big = make_message(metadata=metadata("train"), content=RecordDict({
+        "arrays": ArrayRecord({"big": Array(np.arange(1572864, dtype=np.float32) / np.float32(8))}),
+    }))
+    d = dump(big)
+    out = {"message_id": d["message_id"], "tree": d["tree"], "listed": d["listed"],
+           "sizes": {oid: len(base64.b64decode(b)) for oid, b in d["objects"].items()}}
+    with open("flower_big.json", "w") as f:
+        json.dump(out, f, indent=1, sort_keys=True)
+    return 0
+
+
 def main():
+    import subprocess
+    env = {k: v for k, v in os.environ.items() if k != "FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE"}
+    subprocess.run([sys.executable, __file__, "--big"], check=True, env=env)
     train = make_message(metadata=metadata("train"), content=RecordDict({
         "arrays": ArrayRecord({"fc.weight": Array(f32((0, 6), (2, 3))), "fc.bias": Array(f32((6, 8), (2,)))}),
         "config": ConfigRecord({"server-round": 3, "learning-rate": 0.05, "optimizer": "sgd", "big": 2**63}),
@@ -89,4 +109,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_big() if BIG else main())

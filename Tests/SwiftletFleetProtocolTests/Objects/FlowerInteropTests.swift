@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SwiftletFleetProtocol
 
@@ -84,5 +85,18 @@ import Testing
             let header = try ObjectHeader.parse(flower.objects[id]!, id: id).header
             for child in header.children { #expect(order.firstIndex(of: child.rawValue)! < index) }
         }
+    }
+
+    /// A 6 MiB array at Flower's real 5 MiB chunk limit: Fixtures/flower_big.json holds Flower's ids only.
+    @Test func sixMebibyteArraySplitsIntoFlowersTwoChunks() throws {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: FixtureLoader.folder.appendingPathComponent("flower_big.json"))) as! [String: Any]
+        let listed = try Flwr_Proto_Message(serializedBytes: [UInt8](Data(base64Encoded: json["listed"] as! String)!))
+        let values = (0..<1_572_864).map { Float($0) / 8 }
+        let content = RecordDict([("arrays", .arrays(FleetArrayRecord([("big", try Self.npyArray(values, [1_572_864]))])))])
+        let ours = try FleetMessage(metadata: listed.metadata, body: .content(content)).deflate()
+        #expect(ours.tree == FixtureLoader.tree(json["tree"] as! [String: Any]))
+        #expect(ours.message == listed)
+        #expect(ours.objects.mapValues(\.count) == (json["sizes"] as! [String: Int]))
+        #expect(try FleetMessage.inflate(ours).body == .content(content))
     }
 }
