@@ -22,11 +22,3 @@ public enum FleetContentKeys {
     /// Inside `payload`: whether the encoded update is a delta from the global model.
     public static let payloadDelta = "delta"
 }
-
-/// Flower's message types for the two instructions.
-public enum FleetMessageType {
-    /// A training round (Flower's `MessageType.TRAIN`).
-    public static let train = "train"
-    /// An evaluation round (Flower's `MessageType.EVALUATE`).
-    public static let evaluate = "evaluate"
-}

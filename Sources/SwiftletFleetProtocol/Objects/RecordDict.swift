@@ -1,13 +1,3 @@
-/// One record in a ``RecordDict``.
-public enum FleetRecord: Sendable, Equatable {
-    /// Named arrays.
-    case arrays(FleetArrayRecord)
-    /// Configuration values.
-    case config(FleetConfigRecord)
-    /// Metrics.
-    case metrics(FleetMetricRecord)
-}
-
 /// A message's content, like Flower's `RecordDict`: named records in insertion order.
 public struct RecordDict: Sendable, Equatable {
     /// The records in order; names are unique.
@@ -37,27 +27,5 @@ public struct RecordDict: Sendable, Equatable {
     /// Equal when the same names map to equal records in the same order.
     public static func == (lhs: RecordDict, rhs: RecordDict) -> Bool {
         lhs.items.count == rhs.items.count && zip(lhs.items, rhs.items).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    }
-}
-
-/// A message as Flower's fleet moves it: metadata plus either content or an error.
-public struct FleetMessage: Sendable, Equatable {
-    /// What the message carries.
-    public enum Body: Sendable, Equatable {
-        /// Records (an instruction or a reply).
-        case content(RecordDict)
-        /// An error reply.
-        case error(Flwr_Proto_Error)
-    }
-
-    /// The metadata; `messageID` is ignored when deflating (it becomes the object id) and checked on inflate.
-    public var metadata: Flwr_Proto_Metadata
-    /// Content or error.
-    public var body: Body
-
-    /// Creates a message.
-    public init(metadata: Flwr_Proto_Metadata, body: Body) {
-        self.metadata = metadata
-        self.body = body
     }
 }
