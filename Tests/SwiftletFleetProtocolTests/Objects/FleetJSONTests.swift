@@ -31,4 +31,8 @@ import Testing
         #expect(throws: FleetJSONError.self) { try FleetJSON.parse(Array("[] x".utf8)) }
         #expect(throws: FleetJSONError.self) { try FleetJSON.parse([0x22, 0xFF, 0x22]) }
     }
+
+    @Test func rejectsUnpairedSurrogate() {
+        #expect(throws: FleetJSONError.self) { try FleetJSON.parse(Array(#""\ud83d""#.utf8)) }
+    }
 }

@@ -178,6 +178,22 @@ import Testing
         }
     }
 
+    @Test func rejectsListedMessageCarryingContent() throws {
+        var d = try train()
+        d.message.content = Flwr_Proto_RecordDict()
+        #expect(throws: ObjectError.treeMismatch(object: d.tree.objectID, reason: "the listed message must not carry content")) {
+            try FleetMessage.inflate(d)
+        }
+    }
+
+    @Test func rejectsListedErrorMissingFromObject() throws {
+        var d = try train()
+        d.message.error.reason = "forged"
+        #expect(throws: ObjectError.treeMismatch(object: d.tree.objectID, reason: "listed error differs from the error in the message object")) {
+            try FleetMessage.inflate(d)
+        }
+    }
+
     @Test func roundTripsSwiftletMessageWithRepeatedArrays() throws {
         let array = FleetArray(dtype: "float32", shape: [1], stype: "swiftlet.f32le", data: [0, 0, 128, 63])
         let content = RecordDict([("arrays", .arrays(FleetArrayRecord([("a", array), ("b", array)])))])

@@ -71,6 +71,23 @@ import Testing
         let bytes = ObjectHeader.object(.arrayChunk, children: [], body: [UInt8](repeating: 0, count: 20))
         #expect(throws: ObjectError.tooLarge(object: "x", size: bytes.count, limit: 10)) { try ObjectHeader.parse(bytes, id: "x", limits: limits) }
     }
+
+    @Test func rejectsHeaderLongerThanLimit() {
+        var limits = ObjectLimits()
+        limits.maxHeaderBytes = 8
+        #expect(throws: ObjectError.malformedHeader(object: "x", reason: "header of 13 bytes exceeds 8")) {
+            try ObjectHeader.parse(Array("ArrayChunk  0".utf8) + [0], id: "x", limits: limits)
+        }
+    }
+
+    @Test func rejectsTooManyChildren() {
+        var limits = ObjectLimits()
+        limits.maxChildren = 1
+        let bytes = ObjectHeader.object(.arrayRecord, children: [child, child.flipped], body: [])
+        #expect(throws: ObjectError.tooMany(object: "x", what: "children", count: 2, limit: 1)) {
+            try ObjectHeader.parse(bytes, id: "x", limits: limits)
+        }
+    }
 }
 
 extension ObjectID {
