@@ -1,0 +1,81 @@
+import SwiftletFederated
+
+/// How model arrays are serialised inside a ``FleetArray``.
+///
+/// The sender chooses; the receiver reads every encoding listed here (and codec payloads, see
+/// ``FleetContentKeys/encodedArray``), so a Swiftlet node can talk to Flower and to Swiftlet servers alike.
+public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
+    /// A `.npy` file of float32 values, stype `"numpy.ndarray"`: what Flower apps send and expect.
+    case npy
+    /// Raw little-endian float32 values without any header, stype `"swiftlet.f32le"`: Swiftlet peers only.
+    case swiftletF32LE
+
+    /// The stype written into each array.
+    public var stype: String {
+        switch self {
+        case .npy: Self.npyStype
+        case .swiftletF32LE: Self.f32leStype
+        }
+    }
+
+    /// Flower's stype for `.npy` data.
+    public static let npyStype = "numpy.ndarray"
+    /// Swiftlet's compact stype: `count × 4` bytes, little-endian float32, C order.
+    public static let f32leStype = "swiftlet.f32le"
+    /// The stype prefix for codec payloads: `"swiftlet.codec:" + codec name`.
+    public static let codecStypePrefix = "swiftlet.codec:"
+
+    /// One array of `values` with `shape`, serialised this way.
+    public func array(shape: [Int], values: ArraySlice<Float>) throws(MappingError) -> FleetArray {
+        switch self {
+        case .npy:
+            let npy: NpyArray
+            do { npy = try NpyArray(shape: shape, elements: .float32(Array(values))) } catch {
+                throw .arrayMismatch(index: 0, key: "", reason: "\(error)")
+            }
+            return FleetArray(dtype: "float32", shape: shape, stype: stype, data: npy.encoded)
+        case .swiftletF32LE:
+            var data: [UInt8] = []
+            data.reserveCapacity(values.count * 4)
+            for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+            return FleetArray(dtype: "float32", shape: shape, stype: stype, data: data)
+        }
+    }
+
+    /// The float32 values and shape of a received array in any supported encoding.
+    ///
+    /// float64 `.npy` data is rounded to float32; integer dtypes are refused, since model arrays are floats.
+    static func decode(_ array: FleetArray, index: Int, key: String) throws(MappingError) -> (shape: [Int], values: [Float]) {
+        switch array.stype {
+        case npyStype:
+            let npy: NpyArray
+            do { npy = try NpyArray(npy: array.data) } catch { throw .arrayMismatch(index: index, key: key, reason: "\(error)") }
+            guard let values = npy.float32Values else {
+                throw .arrayMismatch(index: index, key: key, reason: "dtype \(npy.dtypeName) is not a float type")
+            }
+            guard npy.shape == array.shape else {
+                throw .arrayMismatch(index: index, key: key, reason: ".npy shape \(npy.shape) differs from the array's shape \(array.shape)")
+            }
+            return (npy.shape, values)
+        case f32leStype:
+            guard array.dtype == "float32" else {
+                throw .arrayMismatch(index: index, key: key, reason: "dtype \(array.dtype) with stype \(f32leStype)")
+            }
+            let count: Int
+            do { count = try NpyArray.elementCount(array.shape) } catch {
+                throw .arrayMismatch(index: index, key: key, reason: "invalid shape \(array.shape)")
+            }
+            guard array.data.count == count * 4 else {
+                throw .arrayMismatch(index: index, key: key, reason: "\(array.data.count) bytes for \(count) float32 values")
+            }
+            var values = [Float](repeating: 0, count: count)
+            for i in 0..<count {
+                let b = array.data[(i * 4)..<(i * 4 + 4)]
+                let bits = UInt32(b[b.startIndex]) | UInt32(b[b.startIndex + 1]) << 8 | UInt32(b[b.startIndex + 2]) << 16 | UInt32(b[b.startIndex + 3]) << 24
+                values[i] = Float(bitPattern: bits)
+            }
+            return (array.shape, values)
+        default: throw .unsupportedSType(index: index, key: key, stype: array.stype)
+        }
+    }
+}

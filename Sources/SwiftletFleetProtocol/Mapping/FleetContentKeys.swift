@@ -1,0 +1,24 @@
+/// The record and entry names Swiftlet uses in message content, chosen to match Flower's strategies.
+public enum FleetContentKeys {
+    /// The model's arrays (Flower's `arrayrecord_key` default).
+    public static let arrays = "arrays"
+    /// The instruction's config (Flower's `configrecord_key` default).
+    public static let config = "config"
+    /// The reply's metrics.
+    public static let metrics = "metrics"
+    /// The round number inside the config record, as Flower's strategies write it.
+    public static let serverRound = "server-round"
+    /// The example count inside the metrics record (Flower's `weighted_by_key` default).
+    public static let numExamples = "num-examples"
+    /// The evaluation loss Flower's example ClientApps report, read when `loss` is absent.
+    public static let flowerEvalLoss = "eval_loss"
+    /// Prefix of the array records that carry auxiliary arrays (SCAFFOLD's control variates):
+    /// `"swiftlet.aux." + auxiliary name`. Flower apps ignore records they do not know.
+    public static let auxiliaryPrefix = "swiftlet.aux."
+    /// The single array, inside `arrays`, that holds a codec-encoded update (stype `swiftlet.codec:<codec>`).
+    public static let encodedArray = "swiftlet.encoded"
+    /// The config record describing a codec-encoded update.
+    public static let payload = "swiftlet.payload"
+    /// Inside `payload`: whether the encoded update is a delta from the global model.
+    public static let payloadDelta = "delta"
+}

@@ -1,0 +1,31 @@
+/// A message's content, like Flower's `RecordDict`: named records in insertion order.
+public struct RecordDict: Sendable, Equatable {
+    /// The records in order; names are unique.
+    public private(set) var items: [(key: String, value: FleetRecord)]
+
+    /// Creates a record dict; a repeated key keeps its first position and takes the last value.
+    public init(_ items: [(String, FleetRecord)] = []) {
+        self.items = []
+        for (key, value) in items { self[key] = value }
+    }
+
+    /// The names in order.
+    public var keys: [String] { items.map(\.key) }
+
+    /// The record named `key`; setting appends a new key or replaces in place.
+    public subscript(key: String) -> FleetRecord? {
+        get { items.first { $0.key == key }?.value }
+        set {
+            if let index = items.firstIndex(where: { $0.key == key }) {
+                if let newValue { items[index].value = newValue } else { items.remove(at: index) }
+            } else if let newValue {
+                items.append((key, newValue))
+            }
+        }
+    }
+
+    /// Equal when the same names map to equal records in the same order.
+    public static func == (lhs: RecordDict, rhs: RecordDict) -> Bool {
+        lhs.items.count == rhs.items.count && zip(lhs.items, rhs.items).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
