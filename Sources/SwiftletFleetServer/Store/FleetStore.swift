@@ -23,7 +23,8 @@ public protocol FleetStore: Sendable {
     func run(_ id: UInt64) throws(FleetStoreError) -> StoredRun?
 
     /// Stores a message, its objects (id → bytes) and the links between them, in one transaction;
-    /// an object already stored is kept. A message id already stored leaves everything as it was.
+    /// an object already stored is kept. A message id already stored leaves everything as it was. A reply
+    /// (non-empty `replyTo`) marks its instruction `replied` in the same transaction.
     func saveMessage(_ message: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError)
     /// The message with `id`, if any.
     func message(_ id: String) throws(FleetStoreError) -> StoredMessage?

@@ -129,6 +129,9 @@ public final class SQLiteFleetStore: FleetStore {
             try db.execute(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
                 m.id, Self.key(m.run), Self.key(m.source), Self.key(m.destination), m.type, m.group, m.createdAt,
                 m.ttl, m.replyTo, m.status.rawValue, Data(m.metadata), Data(m.tree)])
+            if !m.replyTo.isEmpty {
+                try db.execute(sql: "UPDATE messages SET status = 'replied' WHERE id = ?", arguments: [m.replyTo])
+            }
             for (id, bytes) in objects {
                 if let bytes {
                     try db.execute(sql: """
