@@ -176,6 +176,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SwiftletFleetServerTests",
+            dependencies: ["SwiftletFleetServer", "SwiftletFleetProtocol", "SwiftletFederated"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SwiftletFleetNodeTests",
             dependencies: ["SwiftletFleetNode", "SwiftletFleetProtocol", "SwiftletFederated"],
             swiftSettings: strictSettings

@@ -1,0 +1,126 @@
+import Foundation
+import SwiftletFleetProtocol
+
+/// The round engine's side: post instructions, await replies, runs and checkpoints.
+extension FleetService {
+    /// Stores an instruction and its objects for its destination node, idempotently by message id.
+    /// - Throws: ``FleetFailure`` when the message id, tree or objects do not agree, or the run is unknown.
+    public func post(_ outgoing: OutgoingMessage) async throws(FleetFailure) {
+        let metadata = outgoing.message.metadata
+        try Self.checkObjectID(metadata.messageID, field: "metadata.message_id")
+        guard outgoing.tree.objectID == metadata.messageID else {
+            throw FleetFailure(.badRequest, "tree: root \(outgoing.tree.objectID) is not message \(metadata.messageID)")
+        }
+        _ = try existingRun(metadata.runID, field: "metadata.run_id")
+        let ids = try treeIDs(outgoing.tree, field: "tree")
+        var objects: [String: [UInt8]?] = [:]
+        for id in ids {
+            guard let bytes = outgoing.objects[id] else {
+                throw FleetFailure(.badRequest, "objects: object \(id) of message \(metadata.messageID) is missing")
+            }
+            let actual = Self.objectID(of: bytes)
+            guard actual == id else { throw FleetFailure(.badRequest, "objects: \(id) is not the SHA-256 of its bytes (\(actual))") }
+            guard bytes.count <= limits.maxObjectBytes else {
+                throw FleetFailure(.payloadTooLarge, "objects: \(id) has \(bytes.count) bytes, more than \(limits.maxObjectBytes)")
+            }
+            objects[id] = .some(bytes)
+        }
+        var bare = outgoing.message
+        bare.clearContent()
+        let stored = StoredMessage(
+            id: metadata.messageID, run: metadata.runID, source: 0, destination: metadata.dstNodeID,
+            type: metadata.messageType, group: metadata.groupID, createdAt: metadata.createdAt, ttl: metadata.ttl,
+            replyTo: "", status: .pending, metadata: try encode(bare), tree: try encode(outgoing.tree))
+        try db { () throws(FleetStoreError) in try store.saveMessage(stored, objects: objects) }
+    }
+
+    /// Waits until the destination has pushed its reply to `messageID` and every object of it.
+    ///
+    /// Cancelling the waiting task ends the wait with `CancellationError`; a reply that arrives later is still
+    /// stored and can be read with ``storedReply(to:)``.
+    public func reply(to messageID: String) async throws -> IncomingReply {
+        if let ready = try complete(messageID) { return ready }
+        let key = nextWaiter
+        nextWaiter += 1
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                // The body runs synchronously on this actor, before the task suspends.
+                self.assumeIsolated { service in
+                    service.addWaiter(messageID, key, continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(messageID, key) }
+        }
+    }
+
+    /// The reply to `messageID` if it is stored with all its objects: for resuming after a restart.
+    public func storedReply(to messageID: String) async -> IncomingReply? {
+        try? complete(messageID)
+    }
+
+    func addWaiter(_ messageID: String, _ key: Int, _ continuation: CheckedContinuation<IncomingReply, any Error>) {
+        if Task.isCancelled {
+            continuation.resume(throwing: CancellationError())
+        } else {
+            waiters[messageID, default: [:]][key] = continuation
+        }
+    }
+
+    func cancelWaiter(_ messageID: String, _ key: Int) {
+        guard let continuation = waiters[messageID]?.removeValue(forKey: key) else { return }
+        if waiters[messageID]?.isEmpty == true { waiters[messageID] = nil }
+        continuation.resume(throwing: CancellationError())
+    }
+
+    /// Resumes every waiter whose reply is now complete.
+    func resolveWaiters() throws(FleetFailure) {
+        for messageID in Array(waiters.keys) {
+            guard let reply = try complete(messageID), let waiting = waiters.removeValue(forKey: messageID) else { continue }
+            for continuation in waiting.values { continuation.resume(returning: reply) }
+        }
+    }
+
+    /// The reply to `messageID` with all its objects, or `nil` while it or any object is missing.
+    func complete(_ messageID: String) throws(FleetFailure) -> IncomingReply? {
+        guard let stored = try db({ () throws(FleetStoreError) in try store.reply(to: messageID) }) else { return nil }
+        guard try db({ () throws(FleetStoreError) in try store.missingObjects(of: stored.id) }).isEmpty else { return nil }
+        var objects: [String: [UInt8]] = [:]
+        for id in try db({ () throws(FleetStoreError) in try store.objectIDs(of: stored.id) }) {
+            guard case let .some(.some(bytes)) = try db({ () throws(FleetStoreError) in try store.object(id) }) else { return nil }
+            objects[id] = bytes
+        }
+        do {
+            return IncomingReply(message: try Flwr_Proto_Message(serializedBytes: stored.metadata),
+                                 tree: try Flwr_Proto_ObjectTree(serializedBytes: stored.tree), objects: objects)
+        } catch {
+            throw FleetFailure(.internalError, "stored reply \(stored.id) is unreadable: \(error)")
+        }
+    }
+
+    /// Creates a run and answers its id.
+    public func createRun(name: String, config: [UInt8] = []) throws(FleetFailure) -> UInt64 {
+        var id = freshID()
+        while try db({ () throws(FleetStoreError) in try store.run(id) }) != nil { id = freshID() }
+        let run = StoredRun(id: id, name: name, config: config, status: "running")
+        try db { () throws(FleetStoreError) in try store.saveRun(run) }
+        return id
+    }
+
+    /// The run with `id`, if any.
+    public func run(_ id: UInt64) throws(FleetFailure) -> StoredRun? {
+        try db { () throws(FleetStoreError) in try store.run(id) }
+    }
+
+    /// Stores a completed round's record and the engine's checkpoint in one transaction.
+    public func saveCheckpoint(run: UInt64, round: Int, record: [UInt8], blob: [UInt8]) throws(FleetFailure) {
+        _ = try existingRun(run, field: "run")
+        let checkpoint = StoredCheckpoint(run: run, round: round, record: record, blob: blob)
+        try db { () throws(FleetStoreError) in try store.saveCheckpoint(checkpoint, status: "completed") }
+    }
+
+    /// The checkpoint of the latest completed round of `run`, if any.
+    public func latestCheckpoint(run: UInt64) throws(FleetFailure) -> StoredCheckpoint? {
+        try db { () throws(FleetStoreError) in try store.latestCheckpoint(run: run) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import SwiftletFleetProtocol
+
+/// Objects: content-addressed bytes that nodes push (reply contents) and pull (instruction contents).
+extension FleetService {
+    func pushObject(_ request: Flwr_Proto_PushObjectRequest, caller: FleetCaller) throws(FleetFailure)
+        -> Flwr_Proto_PushObjectResponse {
+        _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
+        _ = try existingRun(request.runID, field: "run_id")
+        try Self.checkObjectID(request.objectID, field: "object_id")
+        guard request.objectContent.count <= limits.maxObjectBytes else {
+            throw FleetFailure(.payloadTooLarge, "object_content: \(request.objectContent.count) bytes for object "
+                + "\(request.objectID), more than \(limits.maxObjectBytes)")
+        }
+        let actual = Self.objectID(of: request.objectContent)
+        guard actual == request.objectID else {
+            throw FleetFailure(.badRequest, "object_id: \(request.objectID) is not the SHA-256 of its content (\(actual))")
+        }
+        guard let existing = try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) else {
+            throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
+        }
+        if existing == nil {
+            let bytes = [UInt8](request.objectContent)
+            if try db({ () throws(FleetStoreError) in try store.putObject(request.objectID, bytes: bytes) }) {
+                tally.objectsIn += 1
+                tally.bytesIn += bytes.count
+            }
+            try resolveWaiters()
+        }
+        var response = Flwr_Proto_PushObjectResponse()
+        response.stored = true
+        return response
+    }
+
+    func pullObject(_ request: Flwr_Proto_PullObjectRequest, caller: FleetCaller) throws(FleetFailure)
+        -> Flwr_Proto_PullObjectResponse {
+        _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
+        _ = try existingRun(request.runID, field: "run_id")
+        try Self.checkObjectID(request.objectID, field: "object_id")
+        var response = Flwr_Proto_PullObjectResponse()
+        guard let found = try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) else {
+            return response
+        }
+        response.objectFound = true
+        if let bytes = found {
+            response.objectAvailable = true
+            response.objectContent = Data(bytes)
+            tally.objectsOut += 1
+            tally.bytesOut += bytes.count
+        }
+        return response
+    }
+}

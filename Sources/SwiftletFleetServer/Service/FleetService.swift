@@ -1,0 +1,142 @@
+import Crypto
+import Foundation
+import SwiftProtobuf
+import SwiftletFleetProtocol
+
+/// The Fleet API over the fleet's durable state: answers Flower nodes, and carries the round engine's
+/// instructions to them and their replies back.
+///
+/// Every request is decoded and validated in full before anything is written, and each write is one store
+/// transaction, so a bad request leaves the state as it was. Time comes from the injected `now`, so tests
+/// drive heartbeat expiry and message TTLs without sleeping.
+public actor FleetService: FleetRequestHandler {
+    let store: any FleetStore
+    let limits: FleetServiceLimits
+    let now: @Sendable () -> Date
+    /// SplitMix64 state for new node and run ids: seeded, so tests get known ids.
+    var idState: UInt64
+    /// Tasks waiting in ``reply(to:)``, by the instruction's message id, then by a waiter number.
+    var waiters: [String: [Int: CheckedContinuation<IncomingReply, any Error>]] = [:]
+    var nextWaiter = 0
+    var eventSinks: [Int: AsyncStream<NodeEvent>.Continuation] = [:]
+    var nextSink = 0
+    /// Metrics counters; `nodesOnline` is filled in when read.
+    var tally = FleetCounters()
+
+    /// Creates a service over `store`.
+    /// - Parameters:
+    ///   - seed: seeds the generator of node and run ids.
+    ///   - now: the clock for heartbeats and TTLs.
+    public init(store: any FleetStore, limits: FleetServiceLimits = FleetServiceLimits(), seed: UInt64 = 0x5EED,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.limits = limits
+        self.now = now
+        self.idState = seed
+    }
+
+    /// Handles one Fleet API call: decodes `body`, checks it against the state and `caller`, and answers.
+    public func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        try expireNodes()
+        switch rpc {
+        case .registerNode: return try encode(registerNode(decode(body, rpc), caller: caller))
+        case .activateNode: return try encode(activateNode(decode(body, rpc), caller: caller))
+        case .deactivateNode: return try encode(deactivateNode(decode(body, rpc), caller: caller))
+        case .unregisterNode: return try encode(unregisterNode(decode(body, rpc), caller: caller))
+        case .sendNodeHeartbeat: return try encode(heartbeat(decode(body, rpc), caller: caller))
+        case .pullMessages: return try encode(pullMessages(decode(body, rpc), caller: caller))
+        case .pushMessages: return try encode(pushMessages(decode(body, rpc), caller: caller))
+        case .getRun: return try encode(getRun(decode(body, rpc), caller: caller))
+        case .getFab: return try encode(getFab(decode(body, rpc), caller: caller))
+        case .pushObject: return try encode(pushObject(decode(body, rpc), caller: caller))
+        case .pullObject: return try encode(pullObject(decode(body, rpc), caller: caller))
+        case .confirmMessageReceived: return try encode(confirm(decode(body, rpc), caller: caller))
+        }
+    }
+
+    /// The counters for metrics, with the number of nodes online now.
+    public var counters: FleetCounters {
+        var result = tally
+        result.nodesOnline = ((try? store.allNodes()) ?? []).count { $0.status == .online }
+        return result
+    }
+
+    // MARK: Helpers shared by the RPCs
+
+    func decode<M: SwiftProtobuf.Message>(_ body: [UInt8], _ rpc: FleetRPC) throws(FleetFailure) -> M {
+        do {
+            return try M(serializedBytes: body)
+        } catch {
+            throw FleetFailure(.badRequest, "\(rpc.rawValue): body is not a valid \(M.protoMessageName): \(error)")
+        }
+    }
+
+    func encode(_ message: some SwiftProtobuf.Message) throws(FleetFailure) -> [UInt8] {
+        do { return try message.serializedBytes() } catch {
+            throw FleetFailure(.internalError, "cannot encode \(type(of: message).protoMessageName): \(error)")
+        }
+    }
+
+    /// Runs a store operation, turning a database failure into an internal error.
+    func db<T>(_ body: () throws(FleetStoreError) -> T) throws(FleetFailure) -> T {
+        do { return try body() } catch { throw FleetFailure(.internalError, error.description) }
+    }
+
+    /// The node `id`, which must exist and belong to the caller's key when the caller has one.
+    func boundNode(_ id: UInt64, caller: FleetCaller, field: String) throws(FleetFailure) -> StoredNode {
+        guard let node = try db({ () throws(FleetStoreError) in try store.node(id) }) else {
+            throw FleetFailure(.notFound, "\(field): no node \(id)")
+        }
+        if let key = caller.publicKey, key != node.publicKey {
+            throw FleetFailure(.forbidden, "\(field): node \(id) belongs to another key")
+        }
+        return node
+    }
+
+    /// The run `id`, which must exist.
+    func existingRun(_ id: UInt64, field: String) throws(FleetFailure) -> StoredRun {
+        guard let run = try db({ () throws(FleetStoreError) in try store.run(id) }) else {
+            throw FleetFailure(.notFound, "\(field): no run \(id)")
+        }
+        return run
+    }
+
+    /// A fresh id from the seeded generator; never 0, which Flower reserves for the server.
+    func freshID() -> UInt64 {
+        while true {
+            idState &+= 0x9E37_79B9_7F4A_7C15
+            var z = idState
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            if z != 0 { return z }
+        }
+    }
+
+    /// The lowercase hex SHA-256 of `bytes`: an object's id.
+    static func objectID(of bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Checks that `id` looks like an object id: 64 lowercase hex digits.
+    static func checkObjectID(_ id: String, field: String) throws(FleetFailure) {
+        guard id.utf8.count == 64, id.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw FleetFailure(.badRequest, "\(field): \"\(id.prefix(80))\" is not a lowercase hex SHA-256")
+        }
+    }
+
+    /// Every object id in `tree`, root first, each checked; at most `limits.maxObjectsPerMessage`.
+    func treeIDs(_ tree: Flwr_Proto_ObjectTree, field: String) throws(FleetFailure) -> [String] {
+        var ids: [String] = []
+        var stack = [tree]
+        while let next = stack.popLast() {
+            try Self.checkObjectID(next.objectID, field: field)
+            ids.append(next.objectID)
+            guard ids.count <= limits.maxObjectsPerMessage else {
+                throw FleetFailure(.payloadTooLarge, "\(field): more than \(limits.maxObjectsPerMessage) objects")
+            }
+            stack.append(contentsOf: next.children.reversed())
+        }
+        return ids
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The fleet's durable state: the seam between the fleet service and its database.
+///
+/// ``SQLiteFleetStore`` is the implementation (one file, or memory for tests); a PostgreSQL store for
+/// replicated servers implements the same protocol later. Every method that changes several rows does so
+/// in one transaction, so a crash leaves the last committed state.
+public protocol FleetStore: Sendable {
+    /// Inserts or replaces a node.
+    func saveNode(_ node: StoredNode) throws(FleetStoreError)
+    /// The node with `id`, if any.
+    func node(_ id: UInt64) throws(FleetStoreError) -> StoredNode?
+    /// The node registered with `publicKey`, if any.
+    func node(publicKey: [UInt8]) throws(FleetStoreError) -> StoredNode?
+    /// Every node.
+    func allNodes() throws(FleetStoreError) -> [StoredNode]
+    /// Deletes a node and the messages addressed to it that are still pending.
+    func deleteNode(_ id: UInt64) throws(FleetStoreError)
+
+    /// Inserts or replaces a run.
+    func saveRun(_ run: StoredRun) throws(FleetStoreError)
+    /// The run with `id`, if any.
+    func run(_ id: UInt64) throws(FleetStoreError) -> StoredRun?
+
+    /// Stores a message, its objects (id → bytes) and the links between them, in one transaction;
+    /// an object already stored is kept. A message id already stored leaves everything as it was. A reply
+    /// (non-empty `replyTo`) marks its instruction `replied` in the same transaction.
+    func saveMessage(_ message: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError)
+    /// The message with `id`, if any.
+    func message(_ id: String) throws(FleetStoreError) -> StoredMessage?
+    /// Messages for `destination` with one of `statuses`, oldest first, at most `limit`.
+    func messages(to destination: UInt64, statuses: [StoredMessage.Status], limit: Int) throws(FleetStoreError) -> [StoredMessage]
+    /// The reply to message `id`, if one was stored.
+    func reply(to id: String) throws(FleetStoreError) -> StoredMessage?
+    /// Sets the status of messages.
+    func setStatus(_ status: StoredMessage.Status, messages ids: [String]) throws(FleetStoreError)
+
+    /// The bytes of object `id`: `nil` if unknown, `.some(nil)` if expected but not yet pushed.
+    func object(_ id: String) throws(FleetStoreError) -> [UInt8]??
+    /// Stores the bytes of an expected object; answers whether it was newly stored.
+    func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool
+    /// Ids of the objects message `id` refers to that have no bytes yet.
+    func missingObjects(of id: String) throws(FleetStoreError) -> [String]
+    /// The ids of the objects message `id` refers to.
+    func objectIDs(of id: String) throws(FleetStoreError) -> [String]
+
+    /// Stores a round's status and record and the engine's checkpoint in one transaction.
+    func saveCheckpoint(_ checkpoint: StoredCheckpoint, status: String) throws(FleetStoreError)
+    /// The checkpoint of the latest round of `run`, if any.
+    func latestCheckpoint(run: UInt64) throws(FleetStoreError) -> StoredCheckpoint?
+
+    /// Row counts of every table.
+    func counts() throws(FleetStoreError) -> FleetStoreCounts
+}
+
+/// The database failed: its message names the operation and the database's reason.
+public struct FleetStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What failed, and why.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { "fleet store: \(message)" }
+}

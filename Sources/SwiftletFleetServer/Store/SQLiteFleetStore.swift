@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+
+/// The fleet's state in SQLite through GRDB: one file in WAL mode, or memory for tests.
+///
+/// Node and run ids are `UInt64` and stored as their `Int64` bit pattern, since SQLite integers are signed.
+/// The schema is versioned by GRDB's migrator, so a server restarted on an older file upgrades it in place.
+public final class SQLiteFleetStore: FleetStore {
+    private let db: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it to the current schema.
+    public init(path: String) throws(FleetStoreError) {
+        do {
+            db = try DatabasePool(path: path)
+        } catch {
+            throw FleetStoreError("cannot open \(path): \(error)")
+        }
+        try migrate()
+    }
+
+    /// A store in memory, for tests: gone when the store is.
+    public init() throws(FleetStoreError) {
+        do { db = try DatabaseQueue() } catch { throw FleetStoreError("cannot open in-memory database: \(error)") }
+        try migrate()
+    }
+
+    private func migrate() throws(FleetStoreError) {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE nodes (id INTEGER PRIMARY KEY, public_key BLOB NOT NULL, status TEXT NOT NULL,
+                    heartbeat_interval DOUBLE NOT NULL, last_seen DOUBLE NOT NULL, registered_at DOUBLE NOT NULL);
+                CREATE INDEX nodes_key ON nodes(public_key);
+                CREATE TABLE runs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, config BLOB NOT NULL, status TEXT NOT NULL);
+                CREATE TABLE rounds (run INTEGER NOT NULL, round INTEGER NOT NULL, status TEXT NOT NULL,
+                    record BLOB NOT NULL, PRIMARY KEY (run, round));
+                CREATE TABLE messages (id TEXT PRIMARY KEY, run INTEGER NOT NULL, src INTEGER NOT NULL,
+                    dst INTEGER NOT NULL, type TEXT NOT NULL, grp TEXT NOT NULL, created DOUBLE NOT NULL,
+                    ttl DOUBLE NOT NULL, reply_to TEXT NOT NULL, status TEXT NOT NULL, metadata BLOB NOT NULL,
+                    tree BLOB NOT NULL);
+                CREATE INDEX messages_dst ON messages(dst, status);
+                CREATE INDEX messages_reply ON messages(reply_to);
+                CREATE TABLE objects (id TEXT PRIMARY KEY, bytes BLOB, size INTEGER NOT NULL);
+                CREATE TABLE message_objects (message TEXT NOT NULL, object TEXT NOT NULL, PRIMARY KEY (message, object));
+                CREATE TABLE checkpoints (run INTEGER NOT NULL, round INTEGER NOT NULL, blob BLOB NOT NULL,
+                    PRIMARY KEY (run, round));
+                """)
+        }
+        do { try migrator.migrate(db) } catch { throw FleetStoreError("cannot migrate schema: \(error)") }
+    }
+
+    private func read<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
+        do { return try db.read(body) } catch { throw FleetStoreError("\(what): \(error)") }
+    }
+
+    private func write<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
+        do { return try db.write(body) } catch { throw FleetStoreError("\(what): \(error)") }
+    }
+
+    private static func key(_ id: UInt64) -> Int64 { Int64(bitPattern: id) }
+    private static func id(_ row: Row, _ column: String) -> UInt64 { UInt64(bitPattern: row[column] as Int64) }
+    private static func bytes(_ row: Row, _ column: String) -> [UInt8] { [UInt8]((row[column] as Data?) ?? Data()) }
+
+    private static func node(_ row: Row) -> StoredNode {
+        StoredNode(id: id(row, "id"), publicKey: bytes(row, "public_key"),
+                   status: StoredNode.Status(rawValue: row["status"]) ?? .offline,
+                   heartbeatInterval: row["heartbeat_interval"],
+                   lastSeen: Date(timeIntervalSince1970: row["last_seen"]),
+                   registeredAt: Date(timeIntervalSince1970: row["registered_at"]))
+    }
+
+    private static func message(_ row: Row) -> StoredMessage {
+        StoredMessage(id: row["id"], run: id(row, "run"), source: id(row, "src"), destination: id(row, "dst"),
+                      type: row["type"], group: row["grp"], createdAt: row["created"], ttl: row["ttl"],
+                      replyTo: row["reply_to"], status: StoredMessage.Status(rawValue: row["status"]) ?? .expired,
+                      metadata: bytes(row, "metadata"), tree: bytes(row, "tree"))
+    }
+
+    public func saveNode(_ node: StoredNode) throws(FleetStoreError) {
+        try write("save node \(node.id)") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?)", arguments: [
+                Self.key(node.id), Data(node.publicKey), node.status.rawValue, node.heartbeatInterval,
+                node.lastSeen.timeIntervalSince1970, node.registeredAt.timeIntervalSince1970])
+        }
+    }
+
+    public func node(_ id: UInt64) throws(FleetStoreError) -> StoredNode? {
+        try read("read node \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM nodes WHERE id = ?", arguments: [Self.key(id)]).map(Self.node)
+        }
+    }
+
+    public func node(publicKey: [UInt8]) throws(FleetStoreError) -> StoredNode? {
+        try read("find node by key") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM nodes WHERE public_key = ?", arguments: [Data(publicKey)]).map(Self.node)
+        }
+    }
+
+    public func allNodes() throws(FleetStoreError) -> [StoredNode] {
+        try read("read nodes") { db in try Row.fetchAll(db, sql: "SELECT * FROM nodes").map(Self.node) }
+    }
+
+    public func deleteNode(_ id: UInt64) throws(FleetStoreError) {
+        try write("delete node \(id)") { db in
+            try db.execute(sql: "UPDATE messages SET status = 'expired' WHERE dst = ? AND status = 'pending'",
+                           arguments: [Self.key(id)])
+            try db.execute(sql: "DELETE FROM nodes WHERE id = ?", arguments: [Self.key(id)])
+        }
+    }
+
+    public func saveRun(_ run: StoredRun) throws(FleetStoreError) {
+        try write("save run \(run.id)") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
+                           arguments: [Self.key(run.id), run.name, Data(run.config), run.status])
+        }
+    }
+
+    public func run(_ id: UInt64) throws(FleetStoreError) -> StoredRun? {
+        try read("read run \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [Self.key(id)]).map { row in
+                StoredRun(id: Self.id(row, "id"), name: row["name"], config: Self.bytes(row, "config"), status: row["status"])
+            }
+        }
+    }
+
+    public func saveMessage(_ m: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError) {
+        try write("save message \(m.id)") { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM messages WHERE id = ?", arguments: [m.id]) != nil { return }
+            try db.execute(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+                m.id, Self.key(m.run), Self.key(m.source), Self.key(m.destination), m.type, m.group, m.createdAt,
+                m.ttl, m.replyTo, m.status.rawValue, Data(m.metadata), Data(m.tree)])
+            if !m.replyTo.isEmpty {
+                try db.execute(sql: "UPDATE messages SET status = 'replied' WHERE id = ?", arguments: [m.replyTo])
+            }
+            for (id, bytes) in objects {
+                if let bytes {
+                    try db.execute(sql: """
+                        INSERT INTO objects VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+                        bytes = COALESCE(objects.bytes, excluded.bytes), size = excluded.size
+                        """, arguments: [id, Data(bytes), bytes.count])
+                } else {
+                    try db.execute(sql: "INSERT OR IGNORE INTO objects VALUES (?, NULL, 0)", arguments: [id])
+                }
+                try db.execute(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)", arguments: [m.id, id])
+            }
+        }
+    }
+
+    public func message(_ id: String) throws(FleetStoreError) -> StoredMessage? {
+        try read("read message \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id]).map(Self.message)
+        }
+    }
+
+    public func messages(to destination: UInt64, statuses: [StoredMessage.Status], limit: Int) throws(FleetStoreError) -> [StoredMessage] {
+        try read("read messages for node \(destination)") { db in
+            let marks = statuses.map { _ in "?" }.joined(separator: ", ")
+            var arguments: StatementArguments = [Self.key(destination)]
+            for status in statuses { arguments += [status.rawValue] }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM messages WHERE dst = ? AND reply_to = '' AND status IN (\(marks))
+                ORDER BY created, id LIMIT ?
+                """, arguments: arguments).map(Self.message)
+        }
+    }
+
+    public func reply(to id: String) throws(FleetStoreError) -> StoredMessage? {
+        try read("read reply to \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE reply_to = ?", arguments: [id]).map(Self.message)
+        }
+    }
+
+    public func setStatus(_ status: StoredMessage.Status, messages ids: [String]) throws(FleetStoreError) {
+        try write("set message status") { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE messages SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            }
+        }
+    }
+
+    public func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? {
+        try read("read object \(id)") { db -> [UInt8]?? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT bytes FROM objects WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            return .some((row["bytes"] as Data?).map { [UInt8]($0) })
+        }
+    }
+
+    public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
+        try write("store object \(id)") { db in
+            try db.execute(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ? AND bytes IS NULL",
+                           arguments: [Data(bytes), bytes.count, id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {
+        try read("read missing objects of \(id)") { db in
+            try String.fetchAll(db, sql: """
+                SELECT o.id FROM message_objects m JOIN objects o ON o.id = m.object
+                WHERE m.message = ? AND o.bytes IS NULL ORDER BY o.id
+                """, arguments: [id])
+        }
+    }
+
+    public func objectIDs(of id: String) throws(FleetStoreError) -> [String] {
+        try read("read objects of \(id)") { db in
+            try String.fetchAll(db, sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object", arguments: [id])
+        }
+    }
+
+    public func saveCheckpoint(_ c: StoredCheckpoint, status: String) throws(FleetStoreError) {
+        try write("save checkpoint of run \(c.run) round \(c.round)") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?)",
+                           arguments: [Self.key(c.run), c.round, status, Data(c.record)])
+            try db.execute(sql: "INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?)",
+                           arguments: [Self.key(c.run), c.round, Data(c.blob)])
+        }
+    }
+
+    public func latestCheckpoint(run: UInt64) throws(FleetStoreError) -> StoredCheckpoint? {
+        try read("read latest checkpoint of run \(run)") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT c.round, c.blob, r.record FROM checkpoints c JOIN rounds r ON r.run = c.run AND r.round = c.round
+                WHERE c.run = ? ORDER BY c.round DESC LIMIT 1
+                """, arguments: [Self.key(run)]).map { row in
+                StoredCheckpoint(run: run, round: row["round"], record: Self.bytes(row, "record"), blob: Self.bytes(row, "blob"))
+            }
+        }
+    }
+
+    public func counts() throws(FleetStoreError) -> FleetStoreCounts {
+        try read("count rows") { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            var c = FleetStoreCounts()
+            c.nodes = try count("nodes"); c.runs = try count("runs"); c.rounds = try count("rounds")
+            c.messages = try count("messages"); c.objects = try count("objects")
+            c.messageObjects = try count("message_objects"); c.checkpoints = try count("checkpoints")
+            return c
+        }
+    }
+}
