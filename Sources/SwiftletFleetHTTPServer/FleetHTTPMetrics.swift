@@ -15,7 +15,7 @@ public struct FleetHTTPMetrics: Sendable {
     }
 
     /// Counts one request for `rpc` answered with `status`, its latency and its body sizes.
-    func record(rpc: String, status: Int, duration: Duration, bytesIn: Int, bytesOut: Int) {
+    func record(rpc: String, status: Int, duration: Duration, bytesIn: Int64, bytesOut: Int64) {
         let labels = [("rpc", rpc), ("status", String(status))]
         registry.makeCounter(name: "swiftlet_fleet_requests_total", labels: labels).increment()
         registry.makeDurationHistogram(

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HTTPTypes
 import Logging
 import NIOCore
 import SwiftletFleetProtocol

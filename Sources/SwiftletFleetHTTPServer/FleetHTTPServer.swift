@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HTTPTypes
 import HummingbirdTLS
 import Logging
 import NIOCore
