@@ -60,6 +60,7 @@ let package = Package(
         .executable(name: "swiftlet", targets: ["swiftlet"]),
         .library(name: "SwiftletFleetProtocol", targets: ["SwiftletFleetProtocol"]),
         .library(name: "SwiftletFleetServer", targets: ["SwiftletFleetServer"]),
+        .library(name: "SwiftletFleetHTTPServer", targets: ["SwiftletFleetHTTPServer"]),
         .library(name: "SwiftletFleetNode", targets: ["SwiftletFleetNode"]),
     ],
     dependencies: [
@@ -134,6 +135,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SwiftletFleetHTTPServer",
+            dependencies: [
+                "SwiftletFleetProtocol", "SwiftletFleetServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SwiftletFleetNode",
             dependencies: [
                 "SwiftletTensor", "SwiftletNN", "SwiftletFederated", "SwiftletFleetProtocol",
@@ -183,6 +196,15 @@ let package = Package(
         .testTarget(
             name: "SwiftletFleetNodeTests",
             dependencies: ["SwiftletFleetNode", "SwiftletFleetProtocol", "SwiftletFederated"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SwiftletFleetTests",
+            dependencies: [
+                "SwiftletFleetHTTPServer", "SwiftletFleetServer", "SwiftletFleetNode", "SwiftletFleetProtocol",
+                "SwiftletFederated",
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,116 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import SwiftletFleetProtocol
+
+/// A node's way to the server over HTTP(S): each Fleet API call is one `POST /v1/fleet/<rpc>`.
+///
+/// Owns one `HTTPClient` (connection pooling across calls); call ``shutdown()`` before dropping it. Non-200
+/// answers become ``FleetFailure`` with the kind of their status and the server's text; refused, reset or
+/// timed-out connections (and TLS handshakes that fail) become ``FleetFailure/Kind/unavailable``.
+public final class HTTPFleetTransport: FleetTransport {
+    /// TLS material for HTTPS.
+    public struct TLS: Sendable {
+        /// CAs to trust for the server's certificate (PEM); `nil` uses the system's trust store.
+        public var trustRootsPEM: String?
+        /// The node's client certificate chain (PEM), for servers that require one.
+        public var clientCertificatePEM: String?
+        /// The private key of the client certificate (PEM).
+        public var clientPrivateKeyPEM: String?
+
+        /// Creates TLS settings.
+        public init(trustRootsPEM: String? = nil, clientCertificatePEM: String? = nil, clientPrivateKeyPEM: String? = nil) {
+            self.trustRootsPEM = trustRootsPEM
+            self.clientCertificatePEM = clientCertificatePEM
+            self.clientPrivateKeyPEM = clientPrivateKeyPEM
+        }
+    }
+
+    /// The server's base URL, such as `https://fleet.example:9093`.
+    public let baseURL: String
+    /// The longest one call may take, connection included.
+    public let requestTimeout: Duration
+    /// The largest response body accepted.
+    public let maxResponseBytes: Int
+    private let signer: (any RequestSigning)?
+    private let client: HTTPClient
+
+    /// Creates a transport.
+    /// - Throws: ``FleetFailure/Kind/badRequest`` for a URL that is not http(s) or unusable TLS material.
+    public init(
+        baseURL: String, tls: TLS? = nil, signer: (any RequestSigning)? = nil,
+        requestTimeout: Duration = .seconds(30), maxResponseBytes: Int = 64 << 20
+    ) throws(FleetFailure) {
+        let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host != nil
+        else { throw FleetFailure(.badRequest, "server URL \(baseURL) is not an http or https URL with a host") }
+        var configuration = HTTPClient.Configuration()
+        do {
+            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+            if let roots = tls?.trustRootsPEM {
+                tlsConfiguration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(roots.utf8)))
+            }
+            if let certificate = tls?.clientCertificatePEM {
+                guard let key = tls?.clientPrivateKeyPEM else {
+                    throw FleetFailure(.badRequest, "TLS: a client certificate needs its private key")
+                }
+                tlsConfiguration.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8)).map { .certificate($0) }
+                tlsConfiguration.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem))
+            }
+            configuration.tlsConfiguration = tlsConfiguration
+        } catch let failure as FleetFailure {
+            throw failure
+        } catch {
+            throw FleetFailure(.badRequest, "TLS material for \(baseURL) is not valid PEM: \(error)")
+        }
+        configuration.timeout = .init(connect: .nanoseconds(Int64(Self.nanoseconds(requestTimeout))), read: .nanoseconds(Int64(Self.nanoseconds(requestTimeout))))
+        self.baseURL = trimmed
+        self.signer = signer
+        self.requestTimeout = requestTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Sends `body` as `rpc` and returns the response body.
+    public func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
+        var request = HTTPClientRequest(url: baseURL + rpc.path)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: FleetRPC.contentType)
+        request.headers.add(name: "accept", value: FleetRPC.contentType)
+        if let signer {
+            let headers = signer.headers(at: Date())
+            request.headers.add(name: FleetAuthHeaders.publicKeyName, value: headers.publicKey)
+            request.headers.add(name: FleetAuthHeaders.timestampName, value: headers.timestamp)
+            request.headers.add(name: FleetAuthHeaders.signatureName, value: headers.signature)
+        }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let status: Int
+        let answer: ByteBuffer
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(Int64(Self.nanoseconds(requestTimeout))))
+            status = Int(response.status.code)
+            answer = try await response.body.collect(upTo: maxResponseBytes)
+        } catch is NIOTooManyBytesError {
+            throw FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is larger than \(maxResponseBytes) bytes")
+        } catch {
+            throw FleetFailure(.unavailable, "\(rpc.rawValue): \(baseURL) could not be reached: \(error)")
+        }
+        guard status == 200 else {
+            throw FleetFailure(FleetFailure.Kind(httpStatus: status), String(buffer: answer))
+        }
+        return Array(answer.readableBytesView)
+    }
+
+    /// Closes the client's connections; the transport cannot send afterwards.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
