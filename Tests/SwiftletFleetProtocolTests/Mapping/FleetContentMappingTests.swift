@@ -24,7 +24,7 @@ import Testing
     @Test func npyTrainInstructionIsByteIdenticalToFlowers() throws {
         // The same arrays and round as the "train" fixture's first two config entries would give; arrays only.
         let content = try FleetContentMapping.content(FitInstruction(round: 3, parameters: parameters), encoding: .npy)
-        guard case .arrays(let ours)? = content["arrays"], case .arrays(let flower)? = try FlowerInteropTests.content("train")["arrays"] else {
+        guard case .arrays(let ours)? = content["arrays"], case .arrays(let flower)? = try FlowerObjectInteropTests.content("train")["arrays"] else {
             Issue.record("missing arrays"); return
         }
         #expect(ours == flower)
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func readsFlowerClientReply() throws {
-        let result = try FleetContentMapping.fitResult(try FlowerInteropTests.content("reply"), expected: specs)
+        let result = try FleetContentMapping.fitResult(try FlowerObjectInteropTests.content("reply"), expected: specs)
         #expect(result.exampleCount == 120)
         #expect(result.metrics == ["loss": 0.75, "accuracy": 0.5])
         #expect(result.payload == .arrays(try ArrayRecord(specs: specs, values: (1..<9).map { Float($0) / 4 })))

@@ -3,7 +3,7 @@ import Testing
 @testable import SwiftletFleetProtocol
 
 /// Our deflate against Flower's own objects (Fixtures/flower_messages.json, written by flwr 1.40).
-@Suite struct FlowerInteropTests {
+@Suite struct FlowerObjectInteropTests {
     static func npyArray(_ values: [Float], _ shape: [Int]) throws -> FleetArray {
         FleetArray(dtype: "float32", shape: shape, stype: "numpy.ndarray",
                    data: try NpyArray(shape: shape, elements: .float32(values)).encoded)

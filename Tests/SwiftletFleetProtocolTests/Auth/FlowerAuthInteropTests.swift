@@ -3,7 +3,7 @@ import SwiftletFleetProtocol
 import Testing
 
 /// Against files written by Flower's own signing code (Fixtures/auth/make_auth_fixtures.py).
-@Suite struct FlowerInteropTests {
+@Suite struct FlowerAuthInteropTests {
     func flowerRequest() throws -> (FleetAuthHeaders, Date) {
         let fields = try AuthFixtures.flowerHeaders()
         let headers = try #require(FleetAuthHeaders(lookup: { fields[$0] }))
