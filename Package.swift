@@ -195,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SwiftletFleetNodeTests",
-            dependencies: ["SwiftletFleetNode", "SwiftletFleetProtocol", "SwiftletFederated"],
+            dependencies: ["SwiftletFleetNode", "SwiftletFleetProtocol", "SwiftletFederated", "SwiftletFleetServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,9 @@
+/// The `code` values of the Error a node sends instead of a result, the same numbers as Flower's `ErrorCode`.
+public enum FleetErrorCode {
+    /// Nothing more specific is known.
+    public static let unknown: Int64 = 0
+    /// The client (Flower: the ClientApp) threw while handling the instruction, or refused its content.
+    public static let clientAppRaisedException: Int64 = 2
+    /// The instruction's objects could not be pulled whole and verified.
+    public static let messageUnavailable: Int64 = 3
+}

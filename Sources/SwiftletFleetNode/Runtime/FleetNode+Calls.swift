@@ -1,0 +1,126 @@
+import Foundation
+import SwiftProtobuf
+import SwiftletFleetProtocol
+
+/// Calls to the server: retries with backoff, byte counting, joining and rejoining.
+extension FleetNode {
+    /// Sends `request` as `rpc`, retrying retryable failures (server errors, unreachable server) with the
+    /// reconnect policy's seeded backoff.
+    ///
+    /// The state shows ``State/reconnecting(attempt:)`` while waiting and returns to what it was afterwards.
+    /// - Throws: ``StepError/refused(_:_:)`` for a failure retrying cannot fix, ``StepError/failed(_:)`` when
+    ///   the policy allows no more attempts, ``StepError/cancelled``.
+    func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ rpc: FleetRPC, _ request: Request, as response: Response.Type = Response.self
+    ) async throws(StepError) -> Response {
+        let body: [UInt8]
+        do { body = try request.serializedBytes() } catch {
+            throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the request could not be serialized: \(error)"))
+        }
+        let resumeState = state
+        var failures = 0
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            let answer: [UInt8]
+            do {
+                answer = try await transport.send(rpc, body: body)
+            } catch {
+                if Task.isCancelled { throw .cancelled }
+                guard error.isRetryable else {
+                    if failures > 0 { state = resumeState }
+                    throw .refused(rpc, error)
+                }
+                failures += 1
+                guard configuration.reconnect.allowsRetry(after: failures) else {
+                    throw .failed(.unreachable(rpc: rpc, attempts: failures, last: error))
+                }
+                stats.retries += 1
+                state = .reconnecting(attempt: failures)
+                let wait = configuration.reconnect.delay(attempt: failures - 1, generator: &generator)
+                logger.warning("\(rpc.rawValue) failed; retrying", metadata: [
+                    "attempt": "\(failures)", "wait": "\(wait)", "failure": "\(error)",
+                ])
+                try await pause(wait)
+                continue
+            }
+            stats.bytesSent += body.count
+            stats.bytesReceived += answer.count
+            if failures > 0 {
+                state = resumeState
+                logger.info("server reachable again", metadata: ["rpc": "\(rpc.rawValue)", "attempts": "\(failures + 1)"])
+            }
+            do { return try Response(serializedBytes: answer) } catch {
+                throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is not a valid "
+                    + "\(Response.protoMessageName)"))
+            }
+        }
+    }
+
+    /// Sends a request that names the node, built by `make` from the node id; when the server answers that
+    /// it does not know the node (it restarted from an older database), registers and activates again and
+    /// sends once more with the new id.
+    func callAsNode<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ rpc: FleetRPC, as response: Response.Type = Response.self, _ make: (UInt64) -> Request
+    ) async throws(StepError) -> Response {
+        do throws(StepError) {
+            return try await call(rpc, make(nodeID ?? 0))
+        } catch {
+            guard case .refused(_, let failure) = error, Self.isUnknownNode(failure) else { throw error }
+            logger.warning("the server does not know this node; joining again", metadata: ["rpc": "\(rpc.rawValue)", "failure": "\(failure)"])
+            try await rejoin()
+            return try await call(rpc, make(nodeID ?? 0))
+        }
+    }
+
+    /// Whether `failure` says the node itself is unknown (not a message, object or run).
+    static func isUnknownNode(_ failure: FleetFailure) -> Bool {
+        failure.kind == .notFound && failure.message.lowercased().contains("node")
+    }
+
+    /// RegisterNode (an existing registration is fine) then ActivateNode; sets the node id.
+    func join() async throws(StepError) {
+        state = .registering
+        var register = Flwr_Proto_RegisterNodeFleetRequest()
+        register.publicKey = Data(publicKey)
+        do throws(StepError) {
+            let answer: Flwr_Proto_RegisterNodeFleetResponse = try await call(.registerNode, register)
+            logger.debug("registered", metadata: ["node": "\(answer.nodeID)"])
+        } catch {
+            // A server that keeps registrations unique by key may refuse a second one: the key is known, go on.
+            guard case .refused(_, let failure) = error else { throw error }
+            guard failure.kind == .conflict else { throw .failed(.joinRefused(failure)) }
+            logger.info("already registered", metadata: ["reason": "\(failure.message)"])
+        }
+        var activate = Flwr_Proto_ActivateNodeRequest()
+        activate.publicKey = Data(publicKey)
+        activate.heartbeatInterval = configuration.heartbeatInterval
+        let answer: Flwr_Proto_ActivateNodeResponse
+        do throws(StepError) {
+            answer = try await call(.activateNode, activate)
+        } catch {
+            guard case .refused(_, let failure) = error else { throw error }
+            throw .failed(.joinRefused(failure))
+        }
+        nodeID = answer.nodeID
+        needsRejoin = false
+        state = .online(nodeID: answer.nodeID)
+        logger.info("online", metadata: ["node": "\(answer.nodeID)", "heartbeat-interval": "\(configuration.heartbeatInterval)"])
+    }
+
+    /// Joins again after the server forgot the node.
+    func rejoin() async throws(StepError) {
+        stats.rejoins += 1
+        try await join()
+    }
+
+    /// Waits `duration` on the node's clock.
+    /// - Throws: ``StepError/cancelled`` when the task is cancelled.
+    func pause(_ duration: Duration) async throws(StepError) {
+        do { try await Self.sleep(on: clock, for: duration) } catch { throw .cancelled }
+    }
+
+    /// Sleeps `duration` on `clock`.
+    static func sleep(on clock: any Clock<Duration>, for duration: Duration) async throws {
+        try await clock.sleep(for: duration)
+    }
+}

@@ -1,0 +1,68 @@
+import SwiftletFleetProtocol
+
+/// The pull loop: poll, handle one instruction at a time, back off while idle, stop when the runs finish.
+extension FleetNode {
+    /// Polls until the runs finish (returns) or the node cannot go on (throws).
+    func pullLoop() async throws(StepError) {
+        var wait = configuration.pollInterval.lowerBound
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            if needsRejoin { try await rejoin() }
+            // A reply that could not be delivered yet goes out before anything new is pulled.
+            if let pending = pendingReply {
+                try await deliver(pending)
+                continue
+            }
+            if let id = nodeID { state = .online(nodeID: id) }
+            let response: Flwr_Proto_PullMessagesResponse
+            do throws(StepError) {
+                response = try await callAsNode(.pullMessages) { id in
+                    var request = Flwr_Proto_PullMessagesRequest()
+                    request.node.nodeID = id
+                    return request
+                }
+            } catch {
+                guard case .refused(let rpc, let failure) = error else { throw error }
+                throw .failed(.refused(rpc: rpc, failure))
+            }
+            if let message = response.messagesList.first, let tree = response.messageObjectTrees.first {
+                wait = configuration.pollInterval.lowerBound
+                try await handle(message, tree: tree)
+                continue
+            }
+            if configuration.exitWhenRunFinished, try await runsFinished() { return }
+            try await pause(wait)
+            wait = min(wait * 2, configuration.pollInterval.upperBound)
+        }
+    }
+
+    /// Whether every run the node worked for reports `finished` (GetRun); `false` before any work.
+    func runsFinished() async throws(StepError) -> Bool {
+        guard !runs.isEmpty else { return false }
+        for run in runs.sorted() {
+            let response: Flwr_Proto_GetRunResponse
+            do throws(StepError) {
+                response = try await callAsNode(.getRun) { id in
+                    var request = Flwr_Proto_GetRunRequest()
+                    request.node.nodeID = id
+                    request.runID = run
+                    return request
+                }
+            } catch {
+                guard case .refused(_, let failure) = error else { throw error }
+                // A run the server no longer has sends nothing more: it counts as finished.
+                if failure.kind == .notFound {
+                    logger.warning("run unknown to the server; counting it as finished", metadata: ["run": "\(run)"])
+                    continue
+                }
+                logger.warning("GetRun refused", metadata: ["run": "\(run)", "failure": "\(failure)"])
+                return false
+            }
+            guard response.run.status.status == Self.finishedStatus else { return false }
+        }
+        return true
+    }
+
+    /// Flower's run status once the run ended (`Status.FINISHED`).
+    static let finishedStatus = "finished"
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Logging
+import SwiftletFederated
+import SwiftletFleetProtocol
+import SwiftletTensor
+
+/// A device in a fleet: joins a Fleet API server, pulls instructions, runs them on the app's ``Client`` and
+/// pushes the replies, as Flower 1.40's SuperNode does.
+///
+/// The flow of ``run()``: RegisterNode (a server that knows the key answers the same id) → ActivateNode → a
+/// heartbeat child task → a pull loop. For each instruction the node pulls every object of its tree
+/// (children first), verifies them by SHA-256, confirms receipt, maps the content to a `FitInstruction` or
+/// `EvaluateInstruction`, calls the client, and pushes the reply and exactly the objects the server asks for.
+/// Bad instructions never reach the client: they are answered with a Flower Error message. Transport
+/// failures are retried with ``ReconnectPolicy`` backoff; a computed reply is kept until the server accepts
+/// it. The node is an actor because the pull loop, the heartbeat task and readers of ``stats`` share it.
+public actor FleetNode {
+    /// Where the node is in its life.
+    public enum State: Sendable, Equatable, CustomStringConvertible {
+        /// Created, ``FleetNode/run()`` not called yet.
+        case idle
+        /// Registering and activating with the server.
+        case registering
+        /// Joined, polling for instructions.
+        case online(nodeID: UInt64)
+        /// Handling an instruction: pulling, training or evaluating, pushing the reply.
+        case working(messageID: String)
+        /// Waiting to retry after the `attempt`-th consecutive failure to reach the server.
+        case reconnecting(attempt: Int)
+        /// Returned because the runs it worked for finished.
+        case finished
+        /// Returned because it was cancelled or failed.
+        case stopped
+
+        /// The state in words, for logs.
+        public var description: String {
+            switch self {
+            case .idle: "idle"
+            case .registering: "registering"
+            case .online(let id): "online as node \(id)"
+            case .working(let id): "working on message \(id)"
+            case .reconnecting(let attempt): "reconnecting (attempt \(attempt))"
+            case .finished: "finished"
+            case .stopped: "stopped"
+            }
+        }
+    }
+
+    /// The node's current state.
+    public internal(set) var state: State = .idle
+    /// Counters of what the node has done.
+    public internal(set) var stats = FleetNodeStats()
+    /// The node id the server gave, once joined.
+    public internal(set) var nodeID: UInt64?
+
+    let transport: any FleetTransport
+    let client: any Client
+    let publicKey: [UInt8]
+    let configuration: FleetNodeConfiguration
+    let clock: any Clock<Duration>
+    let now: @Sendable () -> Date
+    let logger: Logger
+    var generator: SeededGenerator
+    /// Runs the node answered instructions of; checked for `finished` when idle.
+    var runs: Set<UInt64> = []
+    /// Set when a heartbeat learns the server no longer knows the node as active.
+    var needsRejoin = false
+    /// A reply computed but not yet accepted by the server, kept across network drops.
+    var pendingReply: PendingReply?
+    /// The client's array layout, asked once when ``FleetNodeConfiguration/expectedArrays`` is `.fromClient`.
+    var clientSpecs: [ArraySpec]?
+
+    /// Creates a node.
+    /// - Parameters:
+    ///   - transport: the way to the server (``HTTPFleetTransport`` in deployment).
+    ///   - client: the app's model and data.
+    ///   - publicKey: the node's public key bytes as sent in RegisterNode/ActivateNode `public_key` (the
+    ///     same bytes the request signer sends, ``NodeKey``'s SEC1 public key); it identifies the node.
+    ///   - configuration: heartbeats, polling, reconnects, encoding, limits.
+    ///   - clock: waits for polls, heartbeats and backoff (`ContinuousClock` in deployment).
+    ///   - seed: seeds the backoff jitter.
+    ///   - now: wall time for replies' `created_at`.
+    ///   - logger: where the node reports what it does.
+    public init(transport: any FleetTransport, client: any Client, publicKey: [UInt8],
+                configuration: FleetNodeConfiguration = FleetNodeConfiguration(),
+                clock: any Clock<Duration> = ContinuousClock(), seed: UInt64 = 0,
+                now: @escaping @Sendable () -> Date = { Date() },
+                logger: Logger = Logger(label: "swiftlet.fleet.node")) {
+        self.transport = transport
+        self.client = client
+        self.publicKey = publicKey
+        self.configuration = configuration
+        self.clock = clock
+        self.now = now
+        self.logger = logger
+        self.generator = SeededGenerator(seed: seed)
+    }
+
+    /// Joins the server and serves instructions until the runs finish, the task is cancelled, or the server
+    /// stays unreachable beyond the reconnect policy.
+    ///
+    /// Returns normally when the runs finish (state ``State/finished``) or the task is cancelled (state
+    /// ``State/stopped``); both send a best-effort DeactivateNode first. No child task outlives the call.
+    /// - Throws: ``FleetNodeError`` when the node cannot go on.
+    public func run() async throws(FleetNodeError) {
+        guard state == .idle else { throw .notIdle(state) }
+        do { try configuration.validate() } catch {
+            state = .stopped
+            throw error
+        }
+        let outcome: Outcome
+        do throws(StepError) {
+            try await join()
+            outcome = await serve()
+        } catch {
+            outcome = Outcome(error)
+        }
+        await deactivate()
+        switch outcome {
+        case .finished:
+            state = .finished
+            logger.info("runs finished; node stops", metadata: ["runs": "\(runs.sorted())"])
+        case .cancelled:
+            state = .stopped
+            logger.info("node cancelled; stops")
+        case .failed(let error):
+            state = .stopped
+            logger.error("node stops: \(error)")
+            throw error
+        }
+    }
+
+    /// How the serving part of ``run()`` ended.
+    enum Outcome: Sendable {
+        case finished
+        case cancelled
+        case failed(FleetNodeError)
+
+        /// The outcome of a step that could not complete.
+        init(_ error: StepError) {
+            switch error {
+            case .cancelled: self = .cancelled
+            case .failed(let failure): self = .failed(failure)
+            case .refused(let rpc, let failure): self = .failed(.refused(rpc: rpc, failure))
+            case .invalid(_, let reason): self = .failed(.refused(rpc: .pullMessages, FleetFailure(.badRequest, reason)))
+            }
+        }
+    }
+
+    /// Runs the heartbeat child task beside the pull loop; the heartbeats end when the loop does.
+    func serve() async -> Outcome {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.heartbeatLoop() }
+            let outcome: Outcome
+            do throws(StepError) {
+                try await pullLoop()
+                outcome = .finished
+            } catch {
+                outcome = Outcome(error)
+            }
+            group.cancelAll()
+            return outcome
+        }
+    }
+}

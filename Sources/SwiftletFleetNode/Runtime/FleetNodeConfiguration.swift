@@ -1,0 +1,84 @@
+import SwiftletFederated
+import SwiftletFleetProtocol
+
+/// How a ``FleetNode`` talks to its server: heartbeats, polling, reconnects, array encoding and limits.
+public struct FleetNodeConfiguration: Sendable, Equatable {
+    /// The heartbeat interval the node promises the server, in seconds (Flower's default: 30).
+    ///
+    /// Sent with ActivateNode and every heartbeat; the server marks the node offline after missing
+    /// `interval × patience`, and refuses intervals outside its bounds (Flower: 10...1800).
+    public var heartbeatInterval: Double
+    /// The fraction of ``heartbeatInterval`` between two heartbeats (Flower: 0.8), so a heartbeat delayed by
+    /// a slow network still arrives within the promised interval.
+    public var heartbeatLead: Double
+    /// The shortest and longest wait between two polls that found nothing: the wait starts at the lower
+    /// bound after each message and doubles after each empty poll up to the upper bound.
+    public var pollInterval: ClosedRange<Duration>
+    /// Backoff between attempts when the server cannot be reached or fails.
+    public var reconnect: ReconnectPolicy
+    /// How the node encodes the arrays of its replies.
+    public var arrayEncoding: ArrayEncoding
+    /// Whether ``FleetNode/run()`` returns once every run the node worked for reports `finished`.
+    public var exitWhenRunFinished: Bool
+    /// The largest instruction, all objects together, the node accepts; larger ones get an error reply.
+    public var maxMessageBytes: Int
+    /// What received arrays are checked against before the client sees them.
+    public var expectedArrays: ArrayExpectation
+    /// How long a best-effort DeactivateNode may take when the node stops.
+    public var deactivateTimeout: Duration
+
+    /// Creates a configuration; the defaults follow Flower's SuperNode.
+    public init(heartbeatInterval: Double = 30, heartbeatLead: Double = 0.8,
+                pollInterval: ClosedRange<Duration> = .seconds(1)...(.seconds(30)),
+                reconnect: ReconnectPolicy = ReconnectPolicy(), arrayEncoding: ArrayEncoding = .npy,
+                exitWhenRunFinished: Bool = true, maxMessageBytes: Int = 256 << 20,
+                expectedArrays: ArrayExpectation = .fromClient, deactivateTimeout: Duration = .seconds(5)) {
+        self.heartbeatInterval = heartbeatInterval
+        self.heartbeatLead = heartbeatLead
+        self.pollInterval = pollInterval
+        self.reconnect = reconnect
+        self.arrayEncoding = arrayEncoding
+        self.exitWhenRunFinished = exitWhenRunFinished
+        self.maxMessageBytes = maxMessageBytes
+        self.expectedArrays = expectedArrays
+        self.deactivateTimeout = deactivateTimeout
+    }
+
+    /// The wait between two heartbeats: `heartbeatInterval × heartbeatLead`.
+    public var heartbeatPeriod: Duration {
+        .nanoseconds(Int64((heartbeatInterval * heartbeatLead * 1e9).rounded()))
+    }
+
+    /// Checks that every value is usable.
+    /// - Throws: ``FleetNodeError/invalidConfiguration(_:)`` naming the field.
+    public func validate() throws(FleetNodeError) {
+        guard heartbeatInterval.isFinite, heartbeatInterval > 0 else {
+            throw .invalidConfiguration("heartbeatInterval: \(heartbeatInterval) is not a positive number of seconds")
+        }
+        guard heartbeatLead.isFinite, heartbeatLead > 0, heartbeatLead <= 1 else {
+            throw .invalidConfiguration("heartbeatLead: \(heartbeatLead) is outside (0, 1]")
+        }
+        guard pollInterval.lowerBound > .zero else {
+            throw .invalidConfiguration("pollInterval: the lower bound \(pollInterval.lowerBound) must be positive")
+        }
+        guard maxMessageBytes > 0 else {
+            throw .invalidConfiguration("maxMessageBytes: \(maxMessageBytes) must be positive")
+        }
+        guard deactivateTimeout >= .zero else {
+            throw .invalidConfiguration("deactivateTimeout: \(deactivateTimeout) is negative")
+        }
+        if case .specs(let specs) = expectedArrays, let bad = specs.first(where: { $0.shape.contains { $0 < 0 } }) {
+            throw .invalidConfiguration("expectedArrays: array '\(bad.name)' has a negative dimension \(bad.shape)")
+        }
+    }
+}
+
+/// What the arrays of an instruction must look like before the client sees them.
+public enum ArrayExpectation: Sendable, Equatable {
+    /// The layout of the client's own parameters (asked once with `Client.parameters(config:)`).
+    case fromClient
+    /// These names and shapes, in order.
+    case specs([ArraySpec])
+    /// Any float arrays (the client checks them itself).
+    case any
+}

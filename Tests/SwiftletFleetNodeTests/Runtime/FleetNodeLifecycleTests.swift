@@ -1,0 +1,93 @@
+import Foundation
+import SwiftletFederated
+import SwiftletFleetNode
+import SwiftletFleetProtocol
+import SwiftletFleetServer
+import Testing
+
+@Suite struct FleetNodeLifecycleTests {
+    @Test func heartbeatsAreSentEveryLeadTimesTheInterval() async throws {
+        let f = try await NodeFixture()
+        let task = f.start()
+        await f.clock.waitForSleepers(2)
+        // Interval 30 s × lead 0.8: the first heartbeat is due at 24 s.
+        f.clock.advance(by: .seconds(23))
+        await f.clock.waitForSleepers(2)
+        #expect(f.transport.bodies(of: .sendNodeHeartbeat).isEmpty)
+        f.clock.advance(by: .seconds(1))
+        await f.clock.waitForSleepers(2)
+        #expect(f.transport.bodies(of: .sendNodeHeartbeat).count == 1)
+        f.clock.advance(by: .seconds(24))
+        await f.clock.waitForSleepers(2)
+        let beats = try f.transport.bodies(of: .sendNodeHeartbeat).map { try Flwr_Proto_SendNodeHeartbeatRequest(serializedBytes: $0) }
+        try await f.stop(task)
+        #expect(beats.count == 2)
+        #expect(beats.allSatisfy { $0.node.nodeID == f.nodeID && $0.heartbeatInterval == 30 })
+        #expect(await f.node.stats.heartbeats == 2)
+    }
+
+    @Test func emptyPollsDoubleTheWaitUpToTheMaximum() async throws {
+        var configuration = NodeFixture.configuration
+        configuration.heartbeatInterval = 1800
+        configuration.pollInterval = .seconds(1)...(.seconds(4))
+        let f = try await NodeFixture(configuration: configuration)
+        let task = f.start()
+        var deadlines: [Duration] = []
+        for _ in 0..<4 {
+            await f.clock.waitForSleepers(2)
+            let next = try #require(f.clock.nextDeadline)
+            deadlines.append(next.offset)
+            f.clock.advance(to: next)
+        }
+        try await f.stop(task)
+        // Waits of 1, 2, 4, 4 seconds.
+        #expect(deadlines == [.seconds(1), .seconds(3), .seconds(7), .seconds(11)])
+    }
+
+    @Test func aFinishedRunMakesTheNodeDeactivateAndReturn() async throws {
+        let f = try await NodeFixture()
+        let instruction = try await f.postFit(try NodeFixture.parameters())
+        let task = f.start()
+        _ = try await f.reply(to: instruction)
+        // The node polled, saw the run still running, and waits.
+        await f.clock.waitForSleepers(2)
+        #expect(f.transport.calls.contains(.getRun))
+        try f.finishRun()
+        f.clock.advance(by: .seconds(5))
+        try await within { try await task.value }
+        #expect(await f.node.state == .finished)
+        #expect(f.transport.calls.last == .deactivateNode)
+        #expect(try f.store.node(f.nodeID)?.status == .registered)
+    }
+
+    @Test func cancellationDeactivatesAndReturns() async throws {
+        let f = try await NodeFixture()
+        let task = f.start()
+        await f.clock.waitForSleepers(2)
+        #expect(await f.service.onlineNodes == [f.nodeID])
+        try await f.stop(task)
+        #expect(await f.node.state == .stopped)
+        #expect(f.transport.calls.last == .deactivateNode)
+        #expect(await f.service.onlineNodes.isEmpty)
+        // Nothing sleeps on the clock any more: no child task outlived run().
+        #expect(f.clock.sleeperCount == 0)
+    }
+
+    @Test func aNodeRunsOnlyOnce() async throws {
+        let f = try await NodeFixture()
+        let task = f.start()
+        await f.clock.waitForSleepers(2)
+        try await f.stop(task)
+        let node = f.node
+        await #expect(throws: FleetNodeError.notIdle(.stopped)) { try await node.run() }
+    }
+
+    @Test func anInvalidConfigurationIsRefusedBeforeAnyCall() async throws {
+        var configuration = NodeFixture.configuration
+        configuration.heartbeatLead = 1.5
+        let f = try await NodeFixture(configuration: configuration)
+        let node = f.node
+        await #expect(throws: FleetNodeError.invalidConfiguration("heartbeatLead: 1.5 is outside (0, 1]")) { try await node.run() }
+        #expect(f.transport.calls.isEmpty)
+    }
+}
