@@ -15,37 +15,6 @@ import SwiftletTensor
 /// failures are retried with ``ReconnectPolicy`` backoff; a computed reply is kept until the server accepts
 /// it. The node is an actor because the pull loop, the heartbeat task and readers of ``stats`` share it.
 public actor FleetNode {
-    /// Where the node is in its life.
-    public enum State: Sendable, Equatable, CustomStringConvertible {
-        /// Created, ``FleetNode/run()`` not called yet.
-        case idle
-        /// Registering and activating with the server.
-        case registering
-        /// Joined, polling for instructions.
-        case online(nodeID: UInt64)
-        /// Handling an instruction: pulling, training or evaluating, pushing the reply.
-        case working(messageID: String)
-        /// Waiting to retry after the `attempt`-th consecutive failure to reach the server.
-        case reconnecting(attempt: Int)
-        /// Returned because the runs it worked for finished.
-        case finished
-        /// Returned because it was cancelled or failed.
-        case stopped
-
-        /// The state in words, for logs.
-        public var description: String {
-            switch self {
-            case .idle: "idle"
-            case .registering: "registering"
-            case .online(let id): "online as node \(id)"
-            case .working(let id): "working on message \(id)"
-            case .reconnecting(let attempt): "reconnecting (attempt \(attempt))"
-            case .finished: "finished"
-            case .stopped: "stopped"
-            }
-        }
-    }
-
     /// The node's current state.
     public internal(set) var state: State = .idle
     /// Counters of what the node has done.
@@ -74,8 +43,9 @@ public actor FleetNode {
     /// - Parameters:
     ///   - transport: the way to the server (``HTTPFleetTransport`` in deployment).
     ///   - client: the app's model and data.
-    ///   - publicKey: the node's public key bytes as sent in RegisterNode/ActivateNode `public_key` (the
-    ///     same bytes the request signer sends, ``NodeKey``'s SEC1 public key); it identifies the node.
+    ///   - publicKey: the node's public key bytes as sent in RegisterNode/ActivateNode `public_key`: Flower
+    ///     sends its PEM SubjectPublicKeyInfo (`NodePublicKey.flowerBytes`), the same bytes the request
+    ///     signer puts in `flwr-public-key`, so the server can bind the node id to the signing key.
     ///   - configuration: heartbeats, polling, reconnects, encoding, limits.
     ///   - clock: waits for polls, heartbeats and backoff (`ContinuousClock` in deployment).
     ///   - seed: seeds the backoff jitter.
@@ -94,6 +64,16 @@ public actor FleetNode {
         self.now = now
         self.logger = logger
         self.generator = SeededGenerator(seed: seed)
+    }
+
+    /// Creates a node identified by `key`'s public key in Flower's serialization.
+    public init(transport: any FleetTransport, client: any Client, key: NodeKey,
+                configuration: FleetNodeConfiguration = FleetNodeConfiguration(),
+                clock: any Clock<Duration> = ContinuousClock(), seed: UInt64 = 0,
+                now: @escaping @Sendable () -> Date = { Date() },
+                logger: Logger = Logger(label: "swiftlet.fleet.node")) {
+        self.init(transport: transport, client: client, publicKey: key.publicKey.flowerBytes, configuration: configuration,
+                  clock: clock, seed: seed, now: now, logger: logger)
     }
 
     /// Joins the server and serves instructions until the runs finish, the task is cancelled, or the server

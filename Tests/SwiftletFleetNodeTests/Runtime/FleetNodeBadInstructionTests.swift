@@ -36,12 +36,18 @@ import Testing
         #expect(error.code == FleetErrorCode.messageUnavailable)
         #expect(error.reason.contains("object \(leaf)") && error.reason.contains("hash to"))
         #expect(await f.client.fitCalls.isEmpty)
-        // The node goes on: the next, sound instruction is trained on.
-        let good = try await f.postFit(try NodeFixture.parameters())
-        let second = try await f.reply(to: good)
+        // The node goes on: the next, sound instruction (no object in common with the first) is trained on.
+        let other = try ArrayRecord(specs: ScriptedClient.specs, values: [5, 6, 7, 8, 9])
+        let good = try await f.post(try FleetContentMapping.content(FitInstruction(round: 2, parameters: other), encoding: .npy))
+        #expect(Set(good.objects.keys).isDisjoint(with: bad.objects.keys))
+        // Wake the node from its idle poll wait, whether or not it already found the instruction.
+        await f.clock.waitForSleepers(2)
+        f.clock.advance(by: .seconds(5))
+        let second = try await f.reply(to: good.messageID)
         try await f.stop(task)
-        #expect(second.content != nil)
-        #expect(await f.client.fitCalls.count == 1)
+        let result = try FleetContentMapping.fitResult(try #require(second.content), expected: ScriptedClient.specs)
+        #expect(result.payload == .arrays(try other.with(values: [6, 7, 8, 9, 10])))
+        #expect(await f.client.fitCalls.map(\.round) == [2])
         let stats = await f.node.stats
         #expect(stats.errorsReplied == 1 && stats.fits == 1 && stats.messagesHandled == 2)
     }
@@ -58,6 +64,17 @@ import Testing
         #expect(reply.error?.code == FleetErrorCode.messageUnavailable)
         #expect(reply.error?.reason.contains(leaf) == true)
         #expect(await f.client.fitCalls.isEmpty)
+    }
+
+    @Test func anInstructionLargerThanTheLimitIsRefusedUnread() async throws {
+        var configuration = NodeFixture.configuration
+        configuration.maxMessageBytes = 100
+        let f = try await NodeFixture(configuration: configuration)
+        let content = try FleetContentMapping.content(FitInstruction(round: 1, parameters: try NodeFixture.parameters()), encoding: .npy)
+        let (error, fits) = try await errorReply(f, content: content)
+        #expect(error?.code == FleetErrorCode.messageUnavailable)
+        #expect(error?.reason.contains("is larger than 100 bytes") == true)
+        #expect(fits == 0)
     }
 
     @Test func wrongShapeParametersGetAnErrorReply() async throws {

@@ -43,7 +43,9 @@ actor ScriptedClient: Client {
 /// A service over an in-memory store, a loopback transport to it, a manual clock and a node.
 struct NodeFixture {
     static let epoch = Date(timeIntervalSince1970: 1_800_000_000)
-    static let key: [UInt8] = [0x04] + Array(repeating: 7, count: 64)
+    static let nodeKey = NodeKey.generate(.p256)
+    /// The node's public key as Flower sends it (PEM SubjectPublicKeyInfo).
+    static let key = nodeKey.publicKey.flowerBytes
 
     let store: SQLiteFleetStore
     let service: FleetService
@@ -66,7 +68,7 @@ struct NodeFixture {
         let answer = try Flwr_Proto_RegisterNodeFleetResponse(
             serializedBytes: try await service.handle(.registerNode, body: try register.serializedBytes(), caller: .anonymous))
         nodeID = answer.nodeID
-        node = FleetNode(transport: transport, client: client, publicKey: Self.key, configuration: configuration,
+        node = FleetNode(transport: transport, client: client, key: Self.nodeKey, configuration: configuration,
                          clock: clock, seed: 42, now: { NodeFixture.epoch.addingTimeInterval(1) },
                          logger: Logger(label: "test.node", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
