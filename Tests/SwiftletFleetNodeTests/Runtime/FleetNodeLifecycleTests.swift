@@ -26,6 +26,25 @@ import Testing
         #expect(await f.node.stats.heartbeats == 2)
     }
 
+    @Test func aHeartbeatTheServerDoesNotAcceptMakesTheNodeActivateAgain() async throws {
+        let f = try await NodeFixture()
+        let task = f.start()
+        await f.clock.waitForSleepers(2)
+        // The server marks the node inactive behind its back; the next heartbeat answers success = false.
+        var deactivate = Flwr_Proto_DeactivateNodeRequest()
+        deactivate.nodeID = f.nodeID
+        _ = try await f.service.handle(.deactivateNode, body: try deactivate.serializedBytes(), caller: .anonymous)
+        #expect(await f.service.onlineNodes.isEmpty)
+        f.clock.advance(by: .seconds(24))
+        await f.clock.waitForSleepers(2)
+        f.clock.advance(by: .seconds(5))
+        await f.clock.waitForSleepers(2)
+        #expect(await f.service.onlineNodes == [f.nodeID])
+        #expect(await f.node.stats.rejoins == 1)
+        #expect(await f.node.stats.heartbeats == 0)
+        try await f.stop(task)
+    }
+
     @Test func emptyPollsDoubleTheWaitUpToTheMaximum() async throws {
         var configuration = NodeFixture.configuration
         configuration.heartbeatInterval = 1800
