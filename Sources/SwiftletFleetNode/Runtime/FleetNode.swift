@@ -14,6 +14,15 @@ import SwiftletTensor
 /// Bad instructions never reach the client: they are answered with a Flower Error message. Transport
 /// failures are retried with ``ReconnectPolicy`` backoff; a computed reply is kept until the server accepts
 /// it. The node is an actor because the pull loop, the heartbeat task and readers of ``stats`` share it.
+///
+/// Embedding a node in an app:
+/// ```swift
+/// let key = NodeKey.generate(.p256)
+/// let transport = try HTTPFleetTransport(baseURL: "https://fleet.example:9093", signer: RequestSigner(key: key))
+/// let node = FleetNode(transport: transport, client: myClient, key: key)
+/// try await node.run()          // returns when the run finishes or the task is cancelled
+/// await transport.shutdown()
+/// ```
 public actor FleetNode {
     /// The node's current state.
     public internal(set) var state: State = .idle
