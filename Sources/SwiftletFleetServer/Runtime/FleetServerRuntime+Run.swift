@@ -19,15 +19,31 @@ extension FleetServerRuntime {
     /// run stopped. No task started here outlives the call.
     ///
     /// - Throws: ``FleetRuntimeError``: bad settings, a finished run of that name, an unreadable checkpoint,
-    ///   the store failing, or the engine refusing to start (then the run is marked failed).
+    ///   the store failing, or the engine refusing to start. None of these marks the run finished: fix the
+    ///   cause and start again to resume it. A round that fails under `RoundFailurePolicy.stop` does mark it
+    ///   finished with sub-status `failed`.
     public func run() async throws -> FederationResult {
         guard state == .idle else { throw FleetRuntimeError.alreadyStarted }
-        try settings.validate()
         state = .waitingForNodes
-        let (run, checkpoint) = try await openRun()
-        runID = run
-        let nodeEvents = await service.nodeEvents()
-        do { try await service.restore() } catch { throw FleetRuntimeError.store(error) }
+        defer {
+            for subscriber in subscribers.values { subscriber.finish() }
+            subscribers = [:]
+        }
+        let run: UInt64, checkpoint: EngineCheckpoint?
+        let nodeEvents: AsyncStream<NodeEvent>
+        do throws(FleetRuntimeError) {
+            try settings.validate()
+            let opened = try await openRun()
+            run = opened.run
+            checkpoint = opened.checkpoint
+            runID = run
+            nodeEvents = await service.nodeEvents()
+            do { try await service.restore() } catch { throw .store(error) }
+        } catch {
+            state = .failed(error.description)
+            logger.error("cannot start the run", metadata: ["name": "\(settings.runName)", "error": "\(error)"])
+            throw error
+        }
 
         let engine = RoundEngine(strategy: strategy, config: engineConfig(run: run), clock: clock)
         self.engine = engine
@@ -81,8 +97,6 @@ extension FleetServerRuntime {
         }
         stopSignal = nil
         self.engine = nil
-        for subscriber in subscribers.values { subscriber.finish() }
-        subscribers = [:]
         return try await conclude(run: run, outcome)
     }
 
@@ -93,8 +107,10 @@ extension FleetServerRuntime {
             state = .stopped
             throw CancellationError()
         case .failure(let error)?:
+            // A configuration the engine refuses (bad settings, a checkpoint of another strategy, no initial
+            // model) is the operator's to fix: the run stays open, to resume once it is fixed.
             state = .failed(error.description)
-            await finish(run, RunOutcome(.failed, details: error.description))
+            logger.error("the engine refused the run", metadata: ["run": "\(run)", "error": "\(error)"])
             throw FleetRuntimeError.engine(error)
         case .success(let result)?:
             switch result.stopReason {

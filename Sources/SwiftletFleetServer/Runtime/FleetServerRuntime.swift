@@ -87,7 +87,7 @@ public actor FleetServerRuntime<S: Strategy, C: Clock> where C.Duration == Durat
     }
 
     /// Opens the run: the unfinished one with the configured name and its latest checkpoint, or a new one.
-    func openRun() async throws(FleetRuntimeError) -> (UInt64, EngineCheckpoint?) {
+    func openRun() async throws(FleetRuntimeError) -> (run: UInt64, checkpoint: EngineCheckpoint?) {
         let runs: [StoredRun]
         do { runs = try await service.runs(named: settings.runName) } catch { throw .store(error) }
         guard let open = runs.last(where: { $0.status != "finished" }) else {

@@ -29,7 +29,7 @@ import Testing
         let messagesBefore = try first.store.counts().messages
 
         // A new service and runtime on the same file: round 3 again, against the same messages.
-        let second = try await RuntimeHarness(path: first.path, rounds: 3, nodes: first.nodes)
+        let second = try await RuntimeHarness(path: first.path, rounds: 3, nodes: first.nodes, wallTime: 1_800_000_100)
         let secondRun = second.start()
         await second.recorder.wait(until: { events in
             events.contains { if case .roundStarted(3, _, _) = $0 { true } else { false } }

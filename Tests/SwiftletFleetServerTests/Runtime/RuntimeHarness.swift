@@ -31,10 +31,13 @@ struct RuntimeHarness {
     }
 
     /// A harness over the database at `path` (a restarted server).
-    init(path: String, rounds: Int, minimumResults: Int = 2, nodes: [SimulatedNode] = []) async throws {
+    /// - Parameter wallTime: the service's fixed wall time; a restarted server gets a later one, so a message
+    ///   it created anew would get a new id.
+    init(path: String, rounds: Int, minimumResults: Int = 2, nodes: [SimulatedNode] = [],
+         wallTime: Double = 1_800_000_000) async throws {
         self.path = path
         store = try SQLiteFleetStore(path: path)
-        let wall = Date(timeIntervalSince1970: 1_800_000_000)
+        let wall = Date(timeIntervalSince1970: wallTime)
         service = FleetService(store: store, now: { wall })
         clock = ManualClock()
         var options = StrategyOptions()

@@ -76,6 +76,11 @@ struct SimulatedNode {
 
     /// Pushes a reply with `content` to `instruction`, then every object the service asks for.
     func reply(to instruction: Instruction, content: RecordDict) async throws {
+        try await reply(to: instruction, body: .content(content))
+    }
+
+    /// Pushes a reply with `body` (content or error) to `instruction`, then every object asked for.
+    func reply(to instruction: Instruction, body: FleetMessage.Body) async throws {
         var metadata = Flwr_Proto_Metadata()
         metadata.runID = instruction.metadata.runID
         metadata.srcNodeID = id
@@ -85,7 +90,7 @@ struct SimulatedNode {
         metadata.messageType = instruction.metadata.messageType
         metadata.ttl = instruction.metadata.ttl
         metadata.createdAt = instruction.metadata.createdAt + 1
-        let deflated = try FleetMessage(metadata: metadata, body: .content(content)).deflate()
+        let deflated = try FleetMessage(metadata: metadata, body: body).deflate()
         var push = Flwr_Proto_PushMessagesRequest()
         push.node.nodeID = id
         push.messagesList = [deflated.message]
