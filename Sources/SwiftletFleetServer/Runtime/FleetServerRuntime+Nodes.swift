@@ -67,6 +67,9 @@ extension FleetServerRuntime {
         reportOnline()
     }
 
+    /// The nodes in the engine now, and whether each can be sampled (`false`: within its grace).
+    public var nodeAvailability: [UInt64: Bool] { members.mapValues(\.online) }
+
     func reportOnline() {
         metrics.nodesOnline.record(members.values.count { $0.online })
     }

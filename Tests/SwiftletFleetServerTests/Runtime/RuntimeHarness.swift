@@ -21,9 +21,11 @@ struct RuntimeHarness {
     static let updates: [(delta: [Float], examples: Int)] = [([4, 0], 1), ([0, 0], 1), ([2, 4], 2)]
 
     /// A harness on a fresh temporary file.
-    static func fresh(rounds: Int, minimumResults: Int = 2) async throws -> RuntimeHarness {
+    static func fresh(rounds: Int, minimumResults: Int = 2, wall: DrivenClock? = nil,
+                      nodeGrace: Duration = .seconds(60)) async throws -> RuntimeHarness {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-\(UUID().uuidString).sqlite").path
-        var harness = try await RuntimeHarness(path: path, rounds: rounds, minimumResults: minimumResults)
+        var harness = try await RuntimeHarness(path: path, rounds: rounds, minimumResults: minimumResults, wall: wall,
+                                               nodeGrace: nodeGrace)
         for seed: UInt8 in [11, 12, 13] { harness.nodes.append(try await SimulatedNode.online(harness.service, seed: seed)) }
         // Node ids come from the service's seeded generator; order the nodes by id so A, B, C are stable.
         harness.nodes.sort { $0.id < $1.id }
@@ -33,12 +35,13 @@ struct RuntimeHarness {
     /// A harness over the database at `path` (a restarted server).
     /// - Parameter wallTime: the service's fixed wall time; a restarted server gets a later one, so a message
     ///   it created anew would get a new id.
+    /// - Parameter wall: a movable wall clock instead (for heartbeat expiry).
     init(path: String, rounds: Int, minimumResults: Int = 2, nodes: [SimulatedNode] = [],
-         wallTime: Double = 1_800_000_000) async throws {
+         wallTime: Double = 1_800_000_000, wall: DrivenClock? = nil, nodeGrace: Duration = .seconds(60)) async throws {
         self.path = path
         store = try SQLiteFleetStore(path: path)
-        let wall = Date(timeIntervalSince1970: wallTime)
-        service = FleetService(store: store, now: { wall })
+        let fixed = Date(timeIntervalSince1970: wallTime)
+        service = FleetService(store: store, now: { wall?.now ?? fixed })
         clock = ManualClock()
         var options = StrategyOptions()
         options.initialParameters = try ArrayRecord(specs: [ArraySpec(name: "w", shape: [2])], values: [0, 0])
@@ -46,7 +49,7 @@ struct RuntimeHarness {
         let config = FederationConfig(rounds: rounds, roundTimeout: Self.timeout, minimumResults: minimumResults,
                                       onFailure: .stop, evaluateEvery: 0, centralEvaluateEvery: 0, seed: 7)
         runtime = FleetServerRuntime(service: service, strategy: FedAvg(options: options), config: config,
-                                     settings: FleetRunSettings(runName: "harness"), clock: clock)
+                                     settings: FleetRunSettings(runName: "harness", nodeGrace: nodeGrace), clock: clock)
         self.nodes = nodes.map { $0.reconnected(to: service) }
         _ = recorder.record(await runtime.events())
     }

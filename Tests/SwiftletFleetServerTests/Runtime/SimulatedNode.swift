@@ -119,6 +119,15 @@ struct SimulatedNode {
         try await train(try await pull(), delta: delta, examples: examples)
     }
 
+    /// One heartbeat; answers whether the service accepted it.
+    func heartbeat() async throws -> Bool {
+        var request = Flwr_Proto_SendNodeHeartbeatRequest()
+        request.node.nodeID = id
+        request.heartbeatInterval = 30
+        let response: Flwr_Proto_SendNodeHeartbeatResponse = try await call(.sendNodeHeartbeat, request)
+        return response.success
+    }
+
     /// GetRun for `run`, as a node polls it to learn whether the run is over.
     func getRun(_ run: UInt64) async throws -> Flwr_Proto_GetRunResponse {
         var request = Flwr_Proto_GetRunRequest()
