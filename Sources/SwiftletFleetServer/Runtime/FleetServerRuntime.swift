@@ -70,6 +70,14 @@ public actor FleetServerRuntime<S: Strategy, C: Clock> where C.Duration == Durat
     /// A stream of the engine's events from now on; it finishes when `run()` returns.
     public func events() -> AsyncStream<FederationEvent> {
         let (stream, continuation) = AsyncStream<FederationEvent>.makeStream()
+        switch state {
+        case .finished, .failed, .stopped:
+            // The run is over: nothing more will happen.
+            continuation.finish()
+            return stream
+        case .idle, .waitingForNodes, .running:
+            break
+        }
         let key = nextSubscriber
         nextSubscriber += 1
         subscribers[key] = continuation

@@ -45,6 +45,34 @@ import Testing
         #expect(record.specs == [ArraySpec(name: "w", shape: [3])])
     }
 
+    @Test func evaluatePostsAnEvaluateMessageAndReturnsTheLoss() async throws {
+        let s = try await Setup()
+        let instruction = EvaluateInstruction(round: 2, parameters: ArrayRecord(flat: [1, 2], name: "w"))
+        let call = Task { [client = s.client] in try await client.evaluate(instruction) }
+        let received = try await s.node.pull()
+        #expect(received.metadata.messageType == "evaluate")
+        #expect(received.metadata.groupID == "2")
+        let asked = try FleetContentMapping.evaluateInstruction(received.content)
+        #expect(asked.parameters.values == [1, 2])
+        let answer = EvaluateResult(loss: 0.25, exampleCount: 8, metrics: ["accuracy": .double(0.5)])
+        try await s.node.reply(to: received, content: FleetContentMapping.content(answer))
+        let result = try await call.value
+        #expect(result.loss == 0.25)
+        #expect(result.exampleCount == 8)
+        #expect(result.metrics.scalar("accuracy") == 0.5)
+    }
+
+    @Test func aReplyOfAnotherMessageTypeIsInvalid() async throws {
+        let s = try await Setup()
+        let call = Task { [client = s.client] in
+            try await client.evaluate(EvaluateInstruction(round: 2, parameters: ArrayRecord(flat: [1, 2], name: "w")))
+        }
+        var received = try await s.node.pull()
+        received.metadata.messageType = "train"
+        try await s.node.reply(to: received, content: FleetContentMapping.content(EvaluateResult(loss: 1, exampleCount: 1)))
+        await #expect(throws: RemoteNodeError.self) { _ = try await call.value }
+    }
+
     @Test func anErrorReplyThrowsNodeReportedError() async throws {
         let s = try await Setup()
         let instruction = s.instruction
