@@ -123,4 +123,46 @@ extension FleetService {
     public func latestCheckpoint(run: UInt64) throws(FleetFailure) -> StoredCheckpoint? {
         try db { () throws(FleetStoreError) in try store.latestCheckpoint(run: run) }
     }
+
+    // MARK: Runs by name, run outcomes, and durable instructions
+
+    /// Every run named `name`, oldest first.
+    public func runs(named name: String) throws(FleetFailure) -> [StoredRun] {
+        try db { () throws(FleetStoreError) in try store.runs(named: name) }
+    }
+
+    /// Marks `run` finished with `outcome`, so nodes polling GetRun learn it is over.
+    public func finishRun(_ run: UInt64, outcome: RunOutcome) throws(FleetFailure) {
+        _ = try existingRun(run, field: "run")
+        try db { () throws(FleetStoreError) in try store.finishRun(run, outcome: outcome) }
+    }
+
+    /// How `run` ended, if it has.
+    public func runOutcome(_ run: UInt64) throws(FleetFailure) -> RunOutcome? {
+        try db { () throws(FleetStoreError) in try store.runOutcome(run) }
+    }
+
+    /// The message already carrying instruction `key`, if it can still be answered: it is stored, and it has
+    /// a reply or has not outlived its time to live. `nil` means a new message must be posted.
+    public func postedInstruction(_ key: InstructionKey) throws(FleetFailure) -> String? {
+        guard let id = try db({ () throws(FleetStoreError) in try store.instruction(key) }),
+              let message = try db({ () throws(FleetStoreError) in try store.message(id) }) else { return nil }
+        if try db({ () throws(FleetStoreError) in try store.reply(to: id) }) != nil { return id }
+        let expired = message.status == .expired
+            || (message.ttl > 0 && message.createdAt + message.ttl < now().timeIntervalSince1970)
+        return expired ? nil : id
+    }
+
+    /// Posts `outgoing` as the message carrying instruction `key`.
+    ///
+    /// The key is recorded first: a crash between the two leaves a key naming a message that was never
+    /// stored, which ``postedInstruction(_:)`` ignores — never a stored instruction no key names, which a
+    /// restarted server would duplicate and the node would train on twice.
+    public func post(_ outgoing: OutgoingMessage, as key: InstructionKey) async throws(FleetFailure) {
+        guard outgoing.message.metadata.dstNodeID == key.node, outgoing.message.metadata.runID == key.run else {
+            throw FleetFailure(.badRequest, "metadata: message \(outgoing.message.metadata.messageID) is not for \(key)")
+        }
+        try db { () throws(FleetStoreError) in try store.saveInstruction(key, message: outgoing.message.metadata.messageID) }
+        try await post(outgoing)
+    }
 }

@@ -124,6 +124,10 @@ extension FleetService {
         response.run.fabID = run.name
         response.run.fabHash = Self.emptyFabHash
         response.run.status.status = run.status
+        if let outcome = try db({ () throws(FleetStoreError) in try store.runOutcome(run.id) }) {
+            response.run.status.subStatus = outcome.subStatus.rawValue
+            response.run.status.details = outcome.details
+        }
         return response
     }
 

@@ -51,6 +51,19 @@ public protocol FleetStore: Sendable {
 
     /// Row counts of every table.
     func counts() throws(FleetStoreError) -> FleetStoreCounts
+
+    // MARK: The server runtime's additions
+
+    /// Every run named `name`.
+    func runs(named name: String) throws(FleetStoreError) -> [StoredRun]
+    /// Marks run `id` `finished` and records its outcome, in one transaction.
+    func finishRun(_ id: UInt64, outcome: RunOutcome) throws(FleetStoreError)
+    /// How run `id` ended, if it has.
+    func runOutcome(_ id: UInt64) throws(FleetStoreError) -> RunOutcome?
+    /// The message id recorded for the instruction `key`, if any (the message itself may not be stored).
+    func instruction(_ key: InstructionKey) throws(FleetStoreError) -> String?
+    /// Records (or replaces) the message id of the instruction `key`.
+    func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError)
 }
 
 /// The database failed: its message names the operation and the database's reason.

@@ -6,7 +6,7 @@ import GRDB
 /// Node and run ids are `UInt64` and stored as their `Int64` bit pattern, since SQLite integers are signed.
 /// The schema is versioned by GRDB's migrator, so a server restarted on an older file upgrades it in place.
 public final class SQLiteFleetStore: FleetStore {
-    private let db: any DatabaseWriter
+    let db: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it to the current schema.
     public init(path: String) throws(FleetStoreError) {
@@ -46,19 +46,20 @@ public final class SQLiteFleetStore: FleetStore {
                     PRIMARY KEY (run, round));
                 """)
         }
+        Self.registerRuntimeMigration(in: &migrator)
         do { try migrator.migrate(db) } catch { throw FleetStoreError("cannot migrate schema: \(error)") }
     }
 
-    private func read<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
+    func read<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
         do { return try db.read(body) } catch { throw FleetStoreError("\(what): \(error)") }
     }
 
-    private func write<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
+    func write<T>(_ what: String, _ body: (Database) throws -> T) throws(FleetStoreError) -> T {
         do { return try db.write(body) } catch { throw FleetStoreError("\(what): \(error)") }
     }
 
-    private static func key(_ id: UInt64) -> Int64 { Int64(bitPattern: id) }
-    private static func id(_ row: Row, _ column: String) -> UInt64 { UInt64(bitPattern: row[column] as Int64) }
+    static func key(_ id: UInt64) -> Int64 { Int64(bitPattern: id) }
+    static func id(_ row: Row, _ column: String) -> UInt64 { UInt64(bitPattern: row[column] as Int64) }
     private static func bytes(_ row: Row, _ column: String) -> [UInt8] { [UInt8]((row[column] as Data?) ?? Data()) }
 
     private static func node(_ row: Row) -> StoredNode {

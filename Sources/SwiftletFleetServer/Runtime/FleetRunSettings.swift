@@ -1,0 +1,44 @@
+import SwiftletFleetProtocol
+
+/// How the server runtime runs a federation over the fleet: the run's name and how instructions travel.
+///
+/// The round engine's own settings (rounds, deadlines, sampling, failure policy) stay in
+/// `FederationConfig`; these are the ones that only exist because the nodes are remote.
+public struct FleetRunSettings: Sendable, Equatable {
+    /// The run's name. A server started again with the same name resumes the unfinished run of that name;
+    /// a finished run of that name is an error (``FleetRuntimeError/runAlreadyFinished(name:run:)``).
+    public var runName: String
+    /// How model arrays are serialised in instructions: `.swiftletF32LE` between Swiftlet peers (compact,
+    /// no header), `.npy` when Flower nodes take part. Replies are read in either encoding.
+    public var arrayEncoding: ArrayEncoding
+    /// Each instruction's time to live in seconds. A node that has not replied by then can no longer reply,
+    /// and a restarted server sends a fresh instruction instead of re-using the expired one. Keep it at least
+    /// the round timeout, so an instruction outlives its round.
+    public var instructionTTL: Double
+    /// How long a node that stopped heart-beating stays in the engine, unavailable, before it leaves: a node
+    /// that comes back within the grace keeps its place (and its in-flight call) without re-joining.
+    public var nodeGrace: Duration
+    /// Limits on the replies' objects, checked when a reply is inflated.
+    public var replyLimits: ObjectLimits
+
+    /// Creates settings.
+    public init(runName: String, arrayEncoding: ArrayEncoding = .swiftletF32LE, instructionTTL: Double = 3600,
+                nodeGrace: Duration = .seconds(60), replyLimits: ObjectLimits = .standard) {
+        self.runName = runName
+        self.arrayEncoding = arrayEncoding
+        self.instructionTTL = instructionTTL
+        self.nodeGrace = nodeGrace
+        self.replyLimits = replyLimits
+    }
+
+    /// Checks every setting, naming the first bad one.
+    public func validate() throws(FleetRuntimeError) {
+        guard !runName.isEmpty, runName.utf8.count <= 256 else {
+            throw .invalidSettings(setting: "runName", reason: "must be 1 to 256 bytes, got \(runName.utf8.count)")
+        }
+        guard instructionTTL.isFinite, instructionTTL > 0 else {
+            throw .invalidSettings(setting: "instructionTTL", reason: "must be a positive number of seconds, got \(instructionTTL)")
+        }
+        guard nodeGrace >= .zero else { throw .invalidSettings(setting: "nodeGrace", reason: "must be ≥ 0") }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import SwiftletFederated
+import SwiftletFleetProtocol
+
+/// The round engine's ``Client`` for one fleet node: each call becomes a Flower message the node pulls, and
+/// the node's pushed reply becomes the call's answer.
+///
+/// `fit` and `evaluate` map the instruction to content (``FleetContentMapping``), deflate it into objects,
+/// post it for the node through ``FleetService/post(_:as:)`` and wait for the reply. The wait ends when the
+/// reply is complete, or when the engine cancels the call at the round's deadline; the message is then left
+/// to expire. Re-issue is idempotent: an instruction already posted for the same (run, round, attempt, node,
+/// type) — before a server restart — is re-used, and its stored reply returned at once, so a node never
+/// trains twice for one instruction and a pushed reply counts once.
+///
+/// Replies are checked before they reach the strategy: an error body, a message of another type, arrays of
+/// other names, shapes or dtypes than the instruction's, or missing metrics throw a ``RemoteNodeError``,
+/// which the engine records as the node's failure.
+public struct RemoteNodeClient: Client {
+    /// The node this client reaches.
+    public let node: UInt64
+    /// The run the instructions belong to.
+    public let run: UInt64
+    let service: FleetService
+    let settings: FleetRunSettings
+    let attempts: AttemptTracker
+
+    /// Creates a client for `node` in `run`.
+    /// - Parameter attempts: the engine's current attempt per round (shared by every client of a runtime).
+    public init(node: UInt64, run: UInt64, service: FleetService, settings: FleetRunSettings,
+                attempts: AttemptTracker = AttemptTracker()) {
+        self.node = node
+        self.run = run
+        self.service = service
+        self.settings = settings
+        self.attempts = attempts
+    }
+
+    /// Flower's node id of the server, the source of every instruction.
+    public static let serverNodeID: UInt64 = 1
+
+    /// Not used remotely: the server initialises the model itself. Always throws
+    /// ``RemoteNodeError/parametersNotSupported(node:)``.
+    public func parameters(config: ConfigRecord) async throws -> ArrayRecord {
+        throw RemoteNodeError.parametersNotSupported(node: node)
+    }
+
+    /// Sends a train instruction and returns the node's update, checked against the instruction's arrays.
+    public func fit(_ instruction: FitInstruction) async throws -> FitResult {
+        let round = instruction.round
+        let content: RecordDict
+        do { content = try FleetContentMapping.content(instruction, encoding: settings.arrayEncoding) } catch {
+            throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
+        }
+        let reply = try await exchange(FleetMessageType.train, round: round, content: content)
+        do { return try FleetContentMapping.fitResult(reply, expected: instruction.parameters.specs) } catch {
+            throw RemoteNodeError.invalidReply(node: node, round: round, reason: error.description)
+        }
+    }
+
+    /// Sends an evaluate instruction and returns the node's evaluation.
+    public func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult {
+        let round = instruction.round
+        let content: RecordDict
+        do { content = try FleetContentMapping.content(instruction, encoding: settings.arrayEncoding) } catch {
+            throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
+        }
+        let reply = try await exchange(FleetMessageType.evaluate, round: round, content: content)
+        do { return try FleetContentMapping.evaluateResult(reply) } catch {
+            throw RemoteNodeError.invalidReply(node: node, round: round, reason: error.description)
+        }
+    }
+
+    /// Posts (or finds) the instruction and waits for the reply's content.
+    func exchange(_ type: String, round: Int, content: RecordDict) async throws -> RecordDict {
+        let key = InstructionKey(run: run, round: round, attempt: attempts.attempt(of: round), node: node, type: type)
+        let messageID: String
+        if let posted = try await service.postedInstruction(key) {
+            messageID = posted
+        } else {
+            var metadata = Flwr_Proto_Metadata()
+            metadata.runID = run
+            metadata.srcNodeID = Self.serverNodeID
+            metadata.dstNodeID = node
+            metadata.groupID = String(round)
+            metadata.messageType = type
+            metadata.ttl = settings.instructionTTL
+            metadata.createdAt = service.now().timeIntervalSince1970
+            let deflated: DeflatedMessage
+            do { deflated = try FleetMessage(metadata: metadata, body: .content(content)).deflate() } catch {
+                throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
+            }
+            try await service.post(OutgoingMessage(message: deflated.message, tree: deflated.tree, objects: deflated.objects),
+                                   as: key)
+            messageID = deflated.messageID
+        }
+        let reply = try await service.reply(to: messageID)
+        let message: FleetMessage
+        do {
+            message = try FleetMessage.inflate(DeflatedMessage(message: reply.message, tree: reply.tree, objects: reply.objects),
+                                               limits: settings.replyLimits)
+        } catch {
+            throw RemoteNodeError.invalidReply(node: node, round: round, reason: error.description)
+        }
+        switch message.body {
+        case .error(let error):
+            throw RemoteNodeError.nodeReportedError(node: node, round: round, code: error.code, reason: error.reason)
+        case .content(let content):
+            guard message.metadata.messageType == type else {
+                throw RemoteNodeError.invalidReply(node: node, round: round,
+                                                   reason: "message_type '\(message.metadata.messageType)' answers a '\(type)' instruction")
+            }
+            return content
+        }
+    }
+}
