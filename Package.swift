@@ -62,6 +62,8 @@ let package = Package(
         .library(name: "SwiftletFleetServer", targets: ["SwiftletFleetServer"]),
         .library(name: "SwiftletFleetHTTPServer", targets: ["SwiftletFleetHTTPServer"]),
         .library(name: "SwiftletFleetNode", targets: ["SwiftletFleetNode"]),
+        .library(name: "SwiftletFleet", targets: ["SwiftletFleet"]),
+        .executable(name: "swiftlet-fleet", targets: ["swiftlet-fleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -158,6 +160,30 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SwiftletFleet",
+            dependencies: [
+                "SwiftletFleetServer", "SwiftletFleetHTTPServer", "SwiftletFleetNode", "SwiftletFleetProtocol",
+                "SwiftletSimulation", "SwiftletFederated", "SwiftletNN", "SwiftletData",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "swiftlet-fleet",
+            dependencies: [
+                "SwiftletFleet", "SwiftletFleetNode", "SwiftletFleetHTTPServer", "SwiftletFleetProtocol",
+                "SwiftletFederated", "SwiftletSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "CAllocationCounter",
             path: "Tests/CAllocationCounter"
         ),
@@ -201,8 +227,8 @@ let package = Package(
         .testTarget(
             name: "SwiftletFleetTests",
             dependencies: [
-                "SwiftletFleetHTTPServer", "SwiftletFleetServer", "SwiftletFleetNode", "SwiftletFleetProtocol",
-                "SwiftletFederated",
+                "SwiftletFleet", "SwiftletFleetHTTPServer", "SwiftletFleetServer", "SwiftletFleetNode",
+                "SwiftletFleetProtocol", "SwiftletFederated", "SwiftletSimulation",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

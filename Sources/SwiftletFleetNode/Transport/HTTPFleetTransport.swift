@@ -36,6 +36,7 @@ public final class HTTPFleetTransport: FleetTransport {
     public let maxResponseBytes: Int
     private let signer: (any RequestSigning)?
     private let client: HTTPClient
+    private let ownsClient: Bool
 
     /// Creates a transport.
     /// - Throws: ``FleetFailure/Kind/badRequest`` for a URL that is not http(s) or unusable TLS material.
@@ -72,6 +73,28 @@ public final class HTTPFleetTransport: FleetTransport {
         self.requestTimeout = requestTimeout
         self.maxResponseBytes = maxResponseBytes
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.ownsClient = true
+    }
+
+    /// Creates a transport that sends through `client`, which the caller owns and shuts down.
+    ///
+    /// For many nodes in one process (the fleet benchmark, a gateway relaying for several devices): one
+    /// client's connection pool serves them all instead of one pool per node.
+    /// - Throws: ``FleetFailure/Kind/badRequest`` for a URL that is not http(s).
+    public init(
+        baseURL: String, client: HTTPClient, signer: (any RequestSigning)? = nil,
+        requestTimeout: Duration = .seconds(30), maxResponseBytes: Int = 64 << 20
+    ) throws(FleetFailure) {
+        let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host != nil
+        else { throw FleetFailure(.badRequest, "server URL \(baseURL) is not an http or https URL with a host") }
+        self.baseURL = trimmed
+        self.signer = signer
+        self.requestTimeout = requestTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.client = client
+        self.ownsClient = false
     }
 
     /// Sends `body` as `rpc` and returns the response body.
@@ -104,8 +127,9 @@ public final class HTTPFleetTransport: FleetTransport {
         return Array(answer.readableBytesView)
     }
 
-    /// Closes the client's connections; the transport cannot send afterwards.
+    /// Closes the client's connections (when this transport created the client); it cannot send afterwards.
     public func shutdown() async {
+        guard ownsClient else { return }
         try? await client.shutdown()
     }
 

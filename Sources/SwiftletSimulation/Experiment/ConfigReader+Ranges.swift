@@ -2,7 +2,7 @@
 /// path and the range it must lie in.
 extension ConfigReader {
     /// The integer at `key` (or `fallback` when absent), which must lie in `range`.
-    func int(_ key: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+    public func int(_ key: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard let value = try int(key) else { return fallback }
         guard range.contains(value) else {
             throw .invalidValue(path: path(of: key), value: String(value), reason: "must be in \(Self.describe(range))")
@@ -12,7 +12,7 @@ extension ConfigReader {
 
     /// The number at `key` (or `fallback` when absent), which must be finite and satisfy `allowed`, described
     /// for messages as `range` (`"in (0, 1]"`, `"≥ 0"`).
-    func double(_ key: String, default fallback: Double, _ range: String,
+    public func double(_ key: String, default fallback: Double, _ range: String,
                 _ allowed: (Double) -> Bool) throws(ConfigError) -> Double {
         guard let value = try double(key) else { return fallback }
         guard value.isFinite, allowed(value) else {
@@ -22,13 +22,13 @@ extension ConfigReader {
     }
 
     /// The string at `key` as one of `T`'s cases, or `fallback` when absent.
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T) throws(ConfigError) -> T
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T) throws(ConfigError) -> T
     where T.RawValue == String {
         try choice(key, as: T.self) ?? fallback
     }
 
     /// An error for `key` holding `value` that is not allowed, saying why.
-    func invalid(_ key: String, _ value: TOMLValue?, _ reason: String) -> ConfigError {
+    public func invalid(_ key: String, _ value: TOMLValue?, _ reason: String) -> ConfigError {
         .invalidValue(path: path(of: key), value: value.map(TOMLSerializer.inline) ?? "(absent)", reason: reason)
     }
 

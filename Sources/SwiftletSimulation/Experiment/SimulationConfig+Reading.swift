@@ -8,6 +8,18 @@ extension SimulationConfig {
     ///   option for another strategy, or a cross-field rule of ``validate()``.
     public init(toml text: String) throws(ConfigError) {
         let root = try ConfigReader(toml: text)
+        try self.init(reading: root)
+        try root.finish()
+        try validate()
+    }
+
+    /// Reads the simulation's keys from `root`, leaving other keys unread.
+    ///
+    /// For files that extend the simulation format with tables of their own (a deployment's `[deployment]`):
+    /// read those from the same reader, then call `root.finish()` so a misspelt key is still reported, then
+    /// ``validate()``.
+    /// - Throws: ``ConfigError`` naming the key path of a wrong type or a value outside its range.
+    public init(reading root: ConfigReader) throws(ConfigError) {
         self.init()
         if let seed = try root.int("seed") {
             guard seed >= 0 else { throw root.invalid("seed", .integer(Int64(seed)), "must be in 0...\(Int.max)") }
@@ -36,8 +48,6 @@ extension SimulationConfig {
             output.charts = try r.bool("charts") ?? output.charts
             output.deviceDetail = try r.bool("device-detail") ?? output.deviceDetail
         }
-        try root.finish()
-        try validate()
     }
 
     /// Every option of `strategy` at its default.

@@ -1,0 +1,22 @@
+import SwiftletFederated
+
+/// A benchmark device: answers a fit with an update of the model it received — every value moved by a small
+/// node-specific step — without training, so the benchmark measures the server and the protocol, not SGD.
+struct BenchUpdateClient: Client {
+    let step: Float
+    let exampleCount: Int
+
+    func parameters(config: ConfigRecord) async throws -> ArrayRecord {
+        // The server initialises the model; a benchmark node never reports one of its own.
+        ArrayRecord(flat: [])
+    }
+
+    func fit(_ instruction: FitInstruction) async throws -> FitResult {
+        let moved = instruction.parameters.values.map { $0 + step }
+        return FitResult(parameters: try instruction.parameters.with(values: moved), exampleCount: exampleCount, metrics: ["loss": .double(Double(step))])
+    }
+
+    func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult {
+        EvaluateResult(loss: 0, exampleCount: exampleCount, metrics: [:])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SwiftletFederated
+import SwiftletFleetProtocol
+import SwiftletNN
+
+extension FleetBenchmark {
+    /// Phase 2: `roundNodes` nodes, all sampled, through `rounds` rounds of `2nn` updates.
+    func roundsPhase(progress: @escaping @Sendable (String) -> Void) async throws -> FleetBenchmarkReport.Rounds {
+        let n = options.roundNodes
+        let config = try writeConfig("""
+            seed = 1
+            rounds = \(options.rounds)
+            [model]
+            preset = "2nn"
+            [partition]
+            scheme = "iid"
+            clients = \(n)
+            [server]
+            per-round = \(n)
+            deadline = 600.0
+            evaluate-every = 0
+            federated-evaluate-every = 0
+            [strategy]
+            name = "fedavg"
+            [deployment]
+            database = "rounds.sqlite"
+            results = "results-rounds"
+            """, name: "rounds.toml")
+        let results = options.directory.appendingPathComponent("results-rounds")
+        for file in ["rounds.sqlite", "rounds.sqlite-wal", "rounds.sqlite-shm"] {
+            try? FileManager.default.removeItem(at: options.directory.appendingPathComponent(file))
+        }
+        try? FileManager.default.removeItem(at: results)
+        let server = try ServerProcess(executable: options.executable, config: config, directory: options.directory,
+                                       arguments: ["--finish-grace", "30"])
+        try await server.waitUntilListening()
+        progress("rounds: server pid \(server.pid) on port \(server.port); starting \(n) nodes")
+        let recorder = LatencyRecorder()
+        recorder.setRecording(true)
+        let http = makeHTTPClient()
+        let clock = ContinuousClock()
+        let roundsFile = results.appendingPathComponent("rounds.jsonl")
+        var history = History()
+        var peak = 0
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<n {
+                    let node = try makeNode(index: index, port: server.port, http: http, recorder: recorder,
+                                            client: BenchUpdateClient(step: Float(index % 7 + 1) * 1e-4, exampleCount: 10 + index % 5))
+                    group.addTask { try await node.run() }
+                }
+                let deadline = clock.now + .seconds(600 * Double(options.rounds + 1))
+                var reported = 0
+                while history.records.filter({ $0.round > 0 }).count < options.rounds {
+                    guard clock.now < deadline else { throw FleetBenchmarkError.nodes("the rounds did not finish in time") }
+                    guard server.isRunning else { throw FleetBenchmarkError.server("exited before the rounds finished") }
+                    try await Task.sleep(for: .milliseconds(250))
+                    peak = max(peak, server.memory()?.peak ?? 0)
+                    if let text = try? String(contentsOf: roundsFile, encoding: .utf8), let read = try? History(jsonLines: text) {
+                        history = read
+                    }
+                    let done = history.records.filter { $0.round > 0 }
+                    for record in done.dropFirst(reported) {
+                        progress("rounds: round \(record.round) \(record.status.rawValue) in "
+                                 + String(format: "%.2f s", record.duration) + ", \(record.accepted.count) results")
+                    }
+                    reported = done.count
+                }
+                peak = max(peak, server.memory()?.peak ?? 0)
+                group.cancelAll()
+            }
+        } catch {
+            try? await http.shutdown()
+            await server.stop()
+            throw error
+        }
+        recorder.setRecording(false)
+        try? await http.shutdown()
+        await server.stop()
+        let done = history.records.filter { $0.round > 0 }
+        let seconds = done.map(\.duration)
+        let mean = seconds.isEmpty ? 0 : seconds.reduce(0, +) / Double(seconds.count)
+        return FleetBenchmarkReport.Rounds(
+            nodes: n, rounds: done.count, model: "2nn", parameters: (try? Sequential(preset: .twoNN, seed: 0).parameterCount) ?? 0, roundSeconds: seconds,
+            accepted: done.map(\.accepted.count), roundsPerSecond: mean > 0 ? 1 / mean : 0,
+            latency: recorder.summary(), serverPeakRSSBytes: peak)
+    }
+}

@@ -1,0 +1,82 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Logging
+import SwiftletFederated
+import SwiftletFleetNode
+import SwiftletFleetProtocol
+
+/// The fleet benchmark: N concurrent in-process nodes over loopback against a `swiftlet-fleet server` child
+/// process.
+///
+/// Two phases, each against a fresh server and database:
+/// 1. **Polling** — `nodes` nodes register, activate, heartbeat and poll an idle server (`--serve-only`);
+///    measured: registration time, request latency percentiles, requests/s and the server's RSS.
+/// 2. **Rounds** — `roundNodes` nodes take part in `rounds` FedAvg rounds of the `2nn` model, every node
+///    sampled every round; each answers with an update (the received model moved by a small step, no
+///    training, so the figures are the server's and the protocol's). Measured: each round's duration on the
+///    server's clock (from `rounds.jsonl`), rounds/s, request latency, server peak RSS.
+///
+/// The nodes share one HTTP client (a pool of `connections` connections) — a real fleet has one connection
+/// per device; the server's work per request is the same.
+public struct FleetBenchmark: Sendable {
+    /// What to run.
+    public struct Options: Sendable {
+        /// The `swiftlet-fleet` executable to start the server with.
+        public var executable: String
+        /// A scratch directory for configs, databases and results.
+        public var directory: URL
+        /// Nodes in the polling phase (0 skips it).
+        public var nodes = 10_000
+        /// Seconds of steady polling measured.
+        public var pollingSeconds = 30.0
+        /// Nodes in the rounds phase (0 skips it).
+        public var roundNodes = 1_000
+        /// Rounds in the rounds phase.
+        public var rounds = 3
+        /// How often an idle node polls, seconds.
+        public var pollInterval = 5.0
+        /// Connections the nodes share.
+        public var connections = 256
+
+        /// Creates options.
+        public init(executable: String, directory: URL) {
+            self.executable = executable
+            self.directory = directory
+        }
+    }
+
+    /// The options.
+    public let options: Options
+    let logger: Logger
+
+    /// Creates the benchmark.
+    public init(options: Options, logger: Logger = Logger(label: "swiftlet.fleet.bench")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs the phases, reporting progress lines through `progress`.
+    public func run(progress: @escaping @Sendable (String) -> Void) async throws -> FleetBenchmarkReport {
+        try FileManager.default.createDirectory(at: options.directory, withIntermediateDirectories: true)
+        var report = FleetBenchmarkReport(
+            polling: nil, rounds: nil, cores: ProcessInfo.processInfo.activeProcessorCount,
+            date: Date().formatted(Date.ISO8601FormatStyle()))
+        if options.nodes > 0 { report.polling = try await polling(progress: progress) }
+        if options.roundNodes > 0 { report.rounds = try await roundsPhase(progress: progress) }
+        return report
+    }
+
+    func makeHTTPClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.connections)
+        configuration.timeout = .init(connect: .seconds(30), read: .seconds(120))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    func writeConfig(_ text: String, name: String) throws -> URL {
+        let url = options.directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}

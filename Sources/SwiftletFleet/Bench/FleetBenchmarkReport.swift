@@ -1,0 +1,51 @@
+/// What `swiftlet-fleet bench` measured, as its JSON file holds it.
+public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
+    /// Nodes registered and polling an idle server.
+    public struct Polling: Sendable, Codable, Equatable {
+        /// Nodes that registered and activated.
+        public var nodes: Int
+        /// Seconds until every node had activated.
+        public var registrationSeconds: Double
+        /// Seconds of steady polling measured.
+        public var measuredSeconds: Double
+        /// Requests answered per second while measured.
+        public var requestsPerSecond: Double
+        /// Latency of every request while measured, and per RPC.
+        public var latency: LatencySummary
+        /// Server resident memory at the end of the measurement, bytes.
+        public var serverRSSBytes: Int
+        /// Server peak resident memory, bytes.
+        public var serverPeakRSSBytes: Int
+    }
+
+    /// Rounds in which every node pushes a `2nn` update.
+    public struct Rounds: Sendable, Codable, Equatable {
+        /// Nodes, all sampled every round.
+        public var nodes: Int
+        /// Rounds run.
+        public var rounds: Int
+        /// The model and its parameter count.
+        public var model: String
+        /// Parameters per update.
+        public var parameters: Int
+        /// Each round's duration on the server's clock (instructions posted → aggregate done), seconds.
+        public var roundSeconds: [Double]
+        /// Results accepted per round.
+        public var accepted: [Int]
+        /// 1 / mean round duration.
+        public var roundsPerSecond: Double
+        /// Latency of every node request during the rounds, and per RPC.
+        public var latency: LatencySummary
+        /// Server peak resident memory, bytes.
+        public var serverPeakRSSBytes: Int
+    }
+
+    /// The polling phase, when run.
+    public var polling: Polling?
+    /// The rounds phase, when run.
+    public var rounds: Rounds?
+    /// Cores of the machine.
+    public var cores: Int
+    /// When it ran (ISO 8601).
+    public var date: String
+}

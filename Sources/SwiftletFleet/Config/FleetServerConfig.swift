@@ -1,0 +1,100 @@
+import Foundation
+import SwiftletFleetProtocol
+import SwiftletSimulation
+
+/// A deployment's config file: the simulation format plus a `[deployment]` table.
+///
+/// ```toml
+/// rounds = 20
+/// [model]
+/// preset = "2nn"
+/// [server]
+/// per-round = 10
+/// deadline = 120.0
+/// [strategy]
+/// name = "fedavg"
+/// [deployment]
+/// port = 9092
+/// database = "fleet.sqlite"
+/// [deployment.auth]
+/// authorized-keys = "authorized_keys"
+/// ```
+///
+/// The same file configures the nodes (`swiftlet-fleet node --config`): they read the model, data, partition and
+/// client keys, so server and devices agree on the architecture and on who holds which partition.
+public struct FleetServerConfig: Sendable, Equatable {
+    /// The experiment: model, data, partition, strategy, rounds, sampling, deadlines and evaluation.
+    public var experiment: SimulationConfig
+    /// Where and how the server runs.
+    public var deployment: DeploymentSettings
+
+    /// Creates a config from its parts.
+    public init(experiment: SimulationConfig = SimulationConfig(), deployment: DeploymentSettings = DeploymentSettings()) {
+        self.experiment = experiment
+        self.deployment = deployment
+    }
+
+    /// Reads a config from TOML text; absent keys take their defaults.
+    /// - Throws: ``ConfigError`` naming the key path: syntax, unknown keys, wrong types, values out of range.
+    public init(toml text: String) throws(ConfigError) {
+        let root = try ConfigReader(toml: text)
+        let experiment = try SimulationConfig(reading: root)
+        let deployment = try root.table("deployment").map { (r) throws(ConfigError) in try Self.readDeployment(r) }
+        try root.finish()
+        try experiment.validate()
+        self.init(experiment: experiment, deployment: deployment ?? DeploymentSettings())
+    }
+
+    /// Reads a config file.
+    /// - Throws: ``ExperimentError/configFile(file:reason:)`` naming the file and what is wrong in it.
+    public init(contentsOfFile path: String) throws(ExperimentError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .configFile(file: path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        do {
+            try self.init(toml: text)
+        } catch {
+            throw .configFile(file: path, reason: error.description)
+        }
+    }
+
+    static func readDeployment(_ r: ConfigReader) throws(ConfigError) -> DeploymentSettings {
+        var d = DeploymentSettings()
+        d.host = try r.string("host") ?? d.host
+        guard !d.host.isEmpty else { throw r.invalid("host", .string(d.host), "must name an address") }
+        d.port = try r.int("port", default: d.port, in: 0...65_535)
+        d.database = try r.string("database") ?? d.database
+        guard !d.database.isEmpty else { throw r.invalid("database", .string(""), "must name a file") }
+        d.runName = try r.string("run-name") ?? d.runName
+        guard !d.runName.isEmpty, d.runName.count <= 200 else {
+            throw r.invalid("run-name", .string(d.runName), "must be 1 to 200 characters")
+        }
+        if let name = try r.string("encoding") {
+            switch name {
+            case "f32le": d.encoding = .swiftletF32LE
+            case "npy": d.encoding = .npy
+            default: throw r.invalid("encoding", .string(name), "expected one of \"f32le\", \"npy\"")
+            }
+        }
+        d.instructionTTL = try r.double("instruction-ttl", default: d.instructionTTL, "in [1, 604800] seconds") { $0 >= 1 && $0 <= 604_800 }
+        d.nodeGrace = try r.double("node-grace", default: d.nodeGrace, "in [0, 86400] seconds") { $0 >= 0 && $0 <= 86_400 }
+        d.maxBodyBytes = try r.int("max-body-bytes", default: d.maxBodyBytes, in: 1_024...(1 << 30))
+        d.maxObjectBytes = try r.int("max-object-bytes", default: d.maxObjectBytes, in: 1_024...(1 << 30))
+        d.requestTimeout = try r.double("request-timeout", default: d.requestTimeout, "in [1, 3600] seconds") { $0 >= 1 && $0 <= 3_600 }
+        d.metrics = try r.bool("metrics") ?? d.metrics
+        d.results = try r.string("results") ?? d.results
+        if let t = try r.table("tls") {
+            let certificate = try t.required(try t.string("certificate"), "certificate")
+            let key = try t.required(try t.string("private-key"), "private-key")
+            let ca = try t.string("client-ca")
+            d.tls = .init(certificate: certificate, privateKey: key, clientCA: ca?.isEmpty == true ? nil : ca)
+        }
+        if let a = try r.table("auth") {
+            d.authorizedKeys = try a.required(try a.string("authorized-keys"), "authorized-keys")
+        }
+        return d
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import SwiftletFederated
+import SwiftletFleetHTTPServer
+import SwiftletFleetProtocol
+import SwiftletFleetServer
+import SwiftletSimulation
+
+/// A whole fleet server from a config file: the SQLite store, the Fleet API service, the HTTP(S) front end and
+/// the round engine driving remote nodes.
+///
+/// `run()` serves the fleet protocol and runs the federation; when the run ends the server keeps answering for
+/// ``finishGrace`` so nodes learn from GetRun that the run is finished and deactivate, then stops. Cancelling
+/// the calling task (SIGINT/SIGTERM in the CLI) stops serving and leaves the run resumable: start the server
+/// again with the same config and database and it resumes from the last completed round.
+public struct FleetServerApp: Sendable {
+    /// The config the server runs.
+    public let config: FleetServerConfig
+    /// How long the server keeps serving after the run ends.
+    public var finishGrace: Duration = .seconds(10)
+    /// Serve the fleet protocol only: nodes register, heartbeat and poll, no federation runs.
+    public var serveOnly = false
+    private let logger: Logger
+    private let metrics: FleetHTTPMetrics
+
+    /// Creates the server for `config`.
+    /// - Parameters:
+    ///   - metrics: the request metrics; their registry is what `GET /metrics` serves (bootstrap swift-metrics
+    ///     with the same registry so the service's and the engine's metrics appear there too).
+    public init(config: FleetServerConfig, metrics: FleetHTTPMetrics = FleetHTTPMetrics(),
+                logger: Logger = Logger(label: "swiftlet.fleet.server")) {
+        self.config = config
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Serves and runs the federation; returns its result (nil when serving only).
+    /// - Parameter onListening: called once with the bound port (useful with port 0).
+    /// - Throws: ``FleetServerAppError`` for unusable files (TLS, allow-list, database) or a config error; the
+    ///   runtime's error when the federation fails.
+    public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> FederationResult? {
+        let d = config.deployment
+        let http = try makeHTTPServer()
+        let store: SQLiteFleetStore
+        let folder = URL(fileURLWithPath: d.database).deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do { store = try SQLiteFleetStore(path: d.database) } catch {
+            throw FleetServerAppError.database(path: d.database, reason: error.description)
+        }
+        let service = FleetService(
+            store: store, limits: FleetServiceLimits(maxObjectBytes: d.maxObjectBytes), seed: config.experiment.seed)
+        try await service.restore()
+        let server = FleetHTTPServer(configuration: http, handler: service, metrics: metrics, logger: logger)
+        return try await withThrowingTaskGroup(of: FederationResult?.self) { group in
+            group.addTask {
+                try await server.run()
+                return nil
+            }
+            let port = try await server.boundPort()
+            logger.info("fleet server listening", metadata: [
+                "address": "\(d.host):\(port)", "tls": "\(d.tls != nil)", "auth": "\(d.authorizedKeys != nil)",
+                "database": "\(d.database)",
+            ])
+            onListening(port)
+            guard !serveOnly else {
+                _ = try await group.next()
+                return nil
+            }
+            let result = try await runFederation(service: service)
+            logger.info("run finished; serving \(finishGrace) more so nodes learn it", metadata: ["stop": "\(result.stopReason)"])
+            try await Task.sleep(for: finishGrace)
+            group.cancelAll()
+            return result
+        }
+    }
+
+    private func runFederation(service: FleetService) async throws -> FederationResult {
+        let experiment = try Experiment.build(config.experiment)
+        let output = try FleetRunOutput(directory: config.deployment.results, config: config)
+        logger.info("experiment", metadata: ["description": "\(experiment.description)"])
+        return try await FleetRunDriver.run(
+            strategy: experiment.strategy, federation: experiment.setup.federation, service: service,
+            settings: runSettings, output: output, logger: logger)
+    }
+
+    private var runSettings: FleetRunSettings {
+        let d = config.deployment
+        return FleetRunSettings(runName: d.runName, arrayEncoding: d.encoding, instructionTTL: d.instructionTTL,
+                                nodeGrace: .milliseconds(Int64(d.nodeGrace * 1_000)))
+    }
+
+    private func makeHTTPServer() throws -> FleetHTTPServerConfiguration {
+        let d = config.deployment
+        var tls: FleetHTTPServerConfiguration.TLS?
+        if let files = d.tls {
+            tls = .init(certificateChainPEM: try Self.read(files.certificate, what: "TLS certificate"),
+                        privateKeyPEM: try Self.read(files.privateKey, what: "TLS private key"),
+                        clientCAPEM: try files.clientCA.map { try Self.read($0, what: "client CA") })
+        }
+        var authenticator: RequestAuthenticator?
+        if let path = d.authorizedKeys {
+            do {
+                authenticator = RequestAuthenticator(authorizedKeys: try AuthorizedKeys(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw FleetServerAppError.file(path: path, what: "authorized keys", reason: error.description)
+            }
+        }
+        return FleetHTTPServerConfiguration(
+            host: d.host, port: d.port, maxBodyBytes: d.maxBodyBytes, tls: tls, authenticator: authenticator,
+            metricsEnabled: d.metrics, requestTimeout: .seconds(d.requestTimeout))
+    }
+
+    private static func read(_ path: String, what: String) throws -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw FleetServerAppError.file(path: path, what: what, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// Why a fleet server could not start.
+public enum FleetServerAppError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file the config names cannot be used.
+    case file(path: String, what: String, reason: String)
+    /// The database cannot be opened.
+    case database(path: String, reason: String)
+
+    /// A human-readable message naming the file.
+    public var description: String {
+        switch self {
+        case let .file(path, what, reason): "\(what) \(path): \(reason)"
+        case let .database(path, reason): "database \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SwiftletFleet
+
+/// `swiftlet-fleet bench`: the fleet benchmark.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the fleet server: N nodes polling, and rounds in which every node pushes a 2nn update.",
+        discussion: """
+        Starts this executable's `server` as a child process (its memory is measured apart from the nodes') \
+        and drives in-process nodes over loopback. Phase 1: --nodes nodes register and poll an idle server \
+        (latency p50/p99, requests/s, server RSS). Phase 2: --round-nodes nodes, all sampled, through --rounds \
+        FedAvg rounds of the 2nn model (round time on the server's clock, rounds/s, latency, server peak RSS). \
+        Build with -c release. Targets (issue #5): 10,000 nodes polling with server RSS < 1 GiB; a round of \
+        1,000 2nn updates in < 10 s.
+        """
+    )
+
+    @Option(help: "Nodes in the polling phase (0 skips it).")
+    var nodes = 10_000
+
+    @Option(help: "Seconds of steady polling measured.")
+    var pollingSeconds = 30.0
+
+    @Option(help: "Nodes in the rounds phase (0 skips it).")
+    var roundNodes = 1_000
+
+    @Option(help: "Rounds in the rounds phase.")
+    var rounds = 3
+
+    @Option(help: "Seconds between an idle node's polls.")
+    var pollInterval = 5.0
+
+    @Option(help: "HTTP connections the in-process nodes share.")
+    var connections = 256
+
+    @Option(help: "Scratch directory for the server's config, database and results.")
+    var directory = ".build/fleet-bench"
+
+    @Option(help: "Where to write the JSON report.")
+    var output = "results/bench/fleet.json"
+
+    func validate() throws {
+        guard nodes >= 0, roundNodes >= 0, nodes <= 100_000, roundNodes <= 100_000 else {
+            throw ValidationError("--nodes and --round-nodes must be in 0...100000")
+        }
+        guard rounds >= 1, rounds <= 1_000 else { throw ValidationError("--rounds must be in 1...1000") }
+        guard pollingSeconds > 0, pollInterval > 0, pollingSeconds.isFinite, pollInterval.isFinite else {
+            throw ValidationError("--polling-seconds and --poll-interval must be positive")
+        }
+        guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be in 1...10000") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var options = FleetBenchmark.Options(executable: executable,
+                                             directory: URL(fileURLWithPath: directory).standardizedFileURL)
+        options.nodes = nodes
+        options.pollingSeconds = pollingSeconds
+        options.roundNodes = roundNodes
+        options.rounds = rounds
+        options.pollInterval = pollInterval
+        options.connections = connections
+        let report = try await FleetBenchmark(options: options).run { line in print(line) }
+        print(FleetBenchmarkTable.render(report))
+        let url = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(report).write(to: url)
+        print("wrote \(output)")
+    }
+}

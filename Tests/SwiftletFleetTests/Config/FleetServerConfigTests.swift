@@ -1,0 +1,96 @@
+import Testing
+import SwiftletFleet
+import SwiftletFleetProtocol
+import SwiftletSimulation
+
+@Suite struct FleetServerConfigTests {
+    @Test func experimentKeysKeepTheirSimulationMeaning() throws {
+        let config = try FleetServerConfig(toml: """
+            rounds = 7
+            seed = 42
+            [model]
+            preset = "2nn"
+            [server]
+            per-round = 3
+            deadline = 45.0
+            [partition]
+            clients = 5
+            """)
+        #expect(config.experiment.rounds == 7)
+        #expect(config.experiment.seed == 42)
+        #expect(config.experiment.model.preset == .twoNN)
+        #expect(config.experiment.server.perRound == 3)
+        #expect(config.experiment.server.deadline == 45)
+        #expect(config.deployment == DeploymentSettings())
+    }
+
+    @Test func deploymentTableIsRead() throws {
+        let config = try FleetServerConfig(toml: """
+            [deployment]
+            host = "0.0.0.0"
+            port = 9500
+            database = "state/fleet.sqlite"
+            run-name = "mnist-2nn"
+            encoding = "npy"
+            instruction-ttl = 600.0
+            node-grace = 5.0
+            max-body-bytes = 2048
+            max-object-bytes = 4096
+            request-timeout = 12.5
+            metrics = false
+            results = "out"
+            [deployment.tls]
+            certificate = "server.pem"
+            private-key = "server.key"
+            client-ca = "ca.pem"
+            [deployment.auth]
+            authorized-keys = "keys.txt"
+            """)
+        let d = config.deployment
+        #expect(d.host == "0.0.0.0")
+        #expect(d.port == 9500)
+        #expect(d.database == "state/fleet.sqlite")
+        #expect(d.runName == "mnist-2nn")
+        #expect(d.encoding == .npy)
+        #expect(d.instructionTTL == 600)
+        #expect(d.nodeGrace == 5)
+        #expect(d.maxBodyBytes == 2_048)
+        #expect(d.maxObjectBytes == 4_096)
+        #expect(d.requestTimeout == 12.5)
+        #expect(d.metrics == false)
+        #expect(d.results == "out")
+        #expect(d.tls == .init(certificate: "server.pem", privateKey: "server.key", clientCA: "ca.pem"))
+        #expect(d.authorizedKeys == "keys.txt")
+    }
+
+    @Test func misspeltDeploymentKeyIsNamed() {
+        #expect(throws: ConfigError.unknownKeys(["deployment.prot"])) {
+            try FleetServerConfig(toml: "[deployment]\nprot = 1\n")
+        }
+    }
+
+    @Test func portOutOfRangeIsRefusedWithItsRange() {
+        #expect(throws: ConfigError.invalidValue(path: "deployment.port", value: "70000", reason: "must be in 0...65535")) {
+            try FleetServerConfig(toml: "[deployment]\nport = 70000\n")
+        }
+    }
+
+    @Test func unknownEncodingIsRefused() {
+        #expect(throws: ConfigError.invalidValue(path: "deployment.encoding", value: "\"f16\"", reason: "expected one of \"f32le\", \"npy\"")) {
+            try FleetServerConfig(toml: "[deployment]\nencoding = \"f16\"\n")
+        }
+    }
+
+    @Test func tlsWithoutKeyNamesTheMissingKey() {
+        #expect(throws: ConfigError.missingKey(path: "deployment.tls.private-key")) {
+            try FleetServerConfig(toml: "[deployment.tls]\ncertificate = \"c.pem\"\n")
+        }
+    }
+
+    @Test func simulationRulesStillApply() {
+        // per-round above the client count is a cross-field rule of SimulationConfig.validate().
+        #expect(throws: ConfigError.self) {
+            try FleetServerConfig(toml: "[partition]\nclients = 2\n[server]\nper-round = 3\n")
+        }
+    }
+}
