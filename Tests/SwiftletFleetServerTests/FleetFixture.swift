@@ -66,7 +66,7 @@ struct FleetFixture {
         message.metadata.ttl = 600
         message.metadata.createdAt = 1_800_000_000
         // The message object's bytes: its header naming its child, so its id differs per content.
-        let body = Array("message:\(child):\(replyTo)".utf8)
+        let body = Array("message:\(child):\(replyTo):\(destination)".utf8)
         let id = sha(body)
         message.metadata.messageID = id
         tree.objectID = id

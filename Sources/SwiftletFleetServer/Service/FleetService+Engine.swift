@@ -32,6 +32,7 @@ extension FleetService {
             type: metadata.messageType, group: metadata.groupID, createdAt: metadata.createdAt, ttl: metadata.ttl,
             replyTo: "", status: .pending, metadata: try encode(bare), tree: try encode(outgoing.tree))
         try db { () throws(FleetStoreError) in try store.saveMessage(stored, objects: objects) }
+        directoryStorage?.messagePosted(to: metadata.dstNodeID)
     }
 
     /// Waits until the destination has pushed its reply to `messageID` and every object of it.
@@ -40,6 +41,11 @@ extension FleetService {
     /// stored and can be read with ``storedReply(to:)``.
     public func reply(to messageID: String) async throws -> IncomingReply {
         if let ready = try complete(messageID) { return ready }
+        // A reply stored before a restart but still lacking objects: watch for them.
+        if let stored = try db({ () throws(FleetStoreError) in try store.reply(to: messageID) }) {
+            replyTracker.track(instruction: messageID,
+                               missing: try db { () throws(FleetStoreError) in try store.missingObjects(of: stored.id) })
+        }
         let key = nextWaiter
         nextWaiter += 1
         return try await withTaskCancellationHandler {
@@ -73,12 +79,11 @@ extension FleetService {
         continuation.resume(throwing: CancellationError())
     }
 
-    /// Resumes every waiter whose reply is now complete.
-    func resolveWaiters() throws(FleetFailure) {
-        for messageID in Array(waiters.keys) {
-            guard let reply = try complete(messageID), let waiting = waiters.removeValue(forKey: messageID) else { continue }
-            for continuation in waiting.values { continuation.resume(returning: reply) }
-        }
+    /// Resumes the waiters for the reply to `messageID` if it is now complete.
+    func resolve(_ messageID: String) throws(FleetFailure) {
+        guard waiters[messageID] != nil, let reply = try complete(messageID),
+              let waiting = waiters.removeValue(forKey: messageID) else { return }
+        for continuation in waiting.values { continuation.resume(returning: reply) }
     }
 
     /// The reply to `messageID` with all its objects, or `nil` while it or any object is missing.

@@ -9,6 +9,8 @@ extension FleetService {
         let node = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
         let time = now().timeIntervalSince1970
         var response = Flwr_Proto_PullMessagesResponse()
+        // Most polls find nothing: answer those from memory, without a database read.
+        if directoryStorage?.isIdle(node.id) == true { return response }
         let pending = try db { () throws(FleetStoreError) in try store.messages(to: node.id, statuses: [.pending], limit: 16) }
         var expired: [String] = []
         // One message per pull, as Flower's SuperLink answers; expired ones are marked on the way.
@@ -32,6 +34,8 @@ extension FleetService {
             break
         }
         if !expired.isEmpty { try db { () throws(FleetStoreError) in try store.setStatus(.expired, messages: expired) } }
+        // Nothing delivered and everything looked at: nothing is left to deliver until the next post.
+        if response.messagesList.isEmpty, pending.count < 16 { directoryStorage?.markIdle(node.id) }
         return response
     }
 
@@ -83,7 +87,11 @@ extension FleetService {
         try db { () throws(FleetStoreError) in try store.saveMessage(stored, objects: objects) }
         tally.messagesIn += 1
         let answer = try pushAnswer(for: stored.id)
-        try resolveWaiters()
+        if answer.objectsToPush.isEmpty {
+            try resolve(instruction.id)
+        } else {
+            replyTracker.track(instruction: instruction.id, missing: answer.objectsToPush)
+        }
         return answer
     }
 

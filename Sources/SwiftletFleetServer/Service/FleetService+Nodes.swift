@@ -11,15 +11,16 @@ extension FleetService {
         }
         var response = Flwr_Proto_RegisterNodeFleetResponse()
         // A node that registers again with its key (after its own restart) gets its id back.
-        if !key.isEmpty, let existing = try db({ () throws(FleetStoreError) in try store.node(publicKey: key) }) {
+        try loadDirectory()
+        if !key.isEmpty, let existing = directoryStorage?.node(publicKey: key) {
             response.nodeID = existing.id
             return response
         }
         var id = freshID()
-        while try db({ () throws(FleetStoreError) in try store.node(id) }) != nil { id = freshID() }
+        while directoryStorage?.node(id) != nil { id = freshID() }
         let node = StoredNode(id: id, publicKey: key, status: .registered, heartbeatInterval: 0,
                               lastSeen: now(), registeredAt: now())
-        try db { () throws(FleetStoreError) in try store.saveNode(node) }
+        try saveNode(node)
         response.nodeID = id
         return response
     }
@@ -31,14 +32,15 @@ extension FleetService {
             throw FleetFailure(.forbidden, "public_key: differs from the key that signed the request")
         }
         try checkInterval(request.heartbeatInterval)
-        guard var node = try db({ () throws(FleetStoreError) in try store.node(publicKey: key) }) else {
+        try loadDirectory()
+        guard var node = directoryStorage?.node(publicKey: key) else {
             throw FleetFailure(.notFound, "public_key: no node registered with this key")
         }
         let wasOnline = node.status == .online
         node.status = .online
         node.heartbeatInterval = request.heartbeatInterval
         node.lastSeen = now()
-        try db { () throws(FleetStoreError) in try store.saveNode(node) }
+        try saveNode(node)
         if !wasOnline { emit(.activated(node.id)) }
         var response = Flwr_Proto_ActivateNodeResponse()
         response.nodeID = node.id
@@ -54,7 +56,7 @@ extension FleetService {
         let wasOnline = node.status == .online
         node.status = .registered
         node.lastSeen = now()
-        try db { () throws(FleetStoreError) in try store.saveNode(node) }
+        try saveNode(node)
         if wasOnline { emit(.deactivated(node.id)) }
         return Flwr_Proto_DeactivateNodeResponse()
     }
@@ -63,6 +65,7 @@ extension FleetService {
         -> Flwr_Proto_UnregisterNodeFleetResponse {
         let node = try boundNode(request.nodeID, caller: caller, field: "node_id")
         try db { () throws(FleetStoreError) in try store.deleteNode(node.id) }
+        directoryStorage?.remove(node.id)
         emit(.unregistered(node.id))
         return Flwr_Proto_UnregisterNodeFleetResponse()
     }
@@ -75,10 +78,16 @@ extension FleetService {
         // A node that never activated (or deactivated) must activate first, as in Flower.
         guard node.status != .registered else { return response }
         let cameBack = node.status == .offline
+        let intervalChanged = node.heartbeatInterval != request.heartbeatInterval
         node.status = .online
         node.heartbeatInterval = request.heartbeatInterval
         node.lastSeen = now()
-        try db { () throws(FleetStoreError) in try store.saveNode(node) }
+        if cameBack || intervalChanged {
+            try saveNode(node)
+        } else {
+            // Only the time changed: kept in memory (see NodeDirectory), no disk write per heartbeat.
+            directoryStorage?.put(node, tolerance: limits.heartbeatTolerance)
+        }
         if cameBack { emit(.activated(node.id)) }
         response.success = true
         return response
@@ -94,12 +103,11 @@ extension FleetService {
     /// Marks offline every online node that missed its heartbeat interval × the tolerance, and reports each.
     /// Runs before every request; call it on a timer too so an idle fleet notices silent nodes.
     public func expireNodes() throws(FleetFailure) {
-        let time = now()
-        for var node in try db({ () throws(FleetStoreError) in try store.allNodes() }) where node.status == .online {
-            let deadline = node.lastSeen.addingTimeInterval(node.heartbeatInterval * limits.heartbeatTolerance)
-            guard deadline < time else { continue }
+        try loadDirectory()
+        let expired = directoryStorage?.expired(at: now(), tolerance: limits.heartbeatTolerance) ?? []
+        for var node in expired {
             node.status = .offline
-            try db { () throws(FleetStoreError) in try store.saveNode(node) }
+            try saveNode(node)
             emit(.expired(node.id))
         }
     }
@@ -108,17 +116,19 @@ extension FleetService {
     /// of grace from now, since they keep polling through the restart.
     public func restore() throws(FleetFailure) {
         let time = now()
+        try loadDirectory()
         for var node in try db({ () throws(FleetStoreError) in try store.allNodes() }) where node.status == .online {
             // lastSeen + interval × tolerance = now + interval.
             node.lastSeen = time.addingTimeInterval(node.heartbeatInterval * (1 - limits.heartbeatTolerance))
-            try db { () throws(FleetStoreError) in try store.saveNode(node) }
+            try saveNode(node)
             emit(.activated(node.id))
         }
     }
 
     /// The ids of the nodes online now, ascending.
     public var onlineNodes: [UInt64] {
-        (((try? store.allNodes()) ?? []).filter { $0.status == .online }.map(\.id)).sorted()
+        try? loadDirectory()
+        return directoryStorage?.onlineIDs ?? []
     }
 
     /// A stream of node events from now on; it ends when the caller stops iterating.

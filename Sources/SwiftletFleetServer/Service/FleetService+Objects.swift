@@ -25,7 +25,7 @@ extension FleetService {
                 tally.objectsIn += 1
                 tally.bytesIn += bytes.count
             }
-            try resolveWaiters()
+            for instruction in replyTracker.objectArrived(request.objectID) { try resolve(instruction) }
         }
         var response = Flwr_Proto_PushObjectResponse()
         response.stored = true
@@ -38,9 +38,18 @@ extension FleetService {
         _ = try existingRun(request.runID, field: "run_id")
         try Self.checkObjectID(request.objectID, field: "object_id")
         var response = Flwr_Proto_PullObjectResponse()
+        if let cached = objectCache.object(request.objectID) {
+            response.objectFound = true
+            response.objectAvailable = true
+            response.objectContent = Data(cached)
+            tally.objectsOut += 1
+            tally.bytesOut += cached.count
+            return response
+        }
         guard let found = try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) else {
             return response
         }
+        if let bytes = found { objectCache.put(request.objectID, bytes) }
         response.objectFound = true
         if let bytes = found {
             response.objectAvailable = true

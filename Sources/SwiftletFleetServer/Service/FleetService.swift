@@ -22,6 +22,12 @@ public actor FleetService: FleetRequestHandler {
     var nextSink = 0
     /// Metrics counters; `nodesOnline` is filled in when read.
     var tally = FleetCounters()
+    /// The nodes, mirrored from the store on first use (see ``NodeDirectory``).
+    var directoryStorage: NodeDirectory?
+    /// Incomplete replies the engine waits for, by the objects they still lack.
+    var replyTracker = ReplyTracker()
+    /// Recently used objects, so a model every sampled node pulls is read from SQLite once.
+    var objectCache = ObjectCache(capacityBytes: 64 << 20)
 
     /// Creates a service over `store`.
     /// - Parameters:
@@ -37,6 +43,7 @@ public actor FleetService: FleetRequestHandler {
 
     /// Handles one Fleet API call: decodes `body`, checks it against the state and `caller`, and answers.
     public func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        try loadDirectory()
         try expireNodes()
         switch rpc {
         case .registerNode: return try encode(registerNode(decode(body, rpc), caller: caller))
@@ -57,8 +64,22 @@ public actor FleetService: FleetRequestHandler {
     /// The counters for metrics, with the number of nodes online now.
     public var counters: FleetCounters {
         var result = tally
-        result.nodesOnline = ((try? store.allNodes()) ?? []).count { $0.status == .online }
+        try? loadDirectory()
+        result.nodesOnline = directoryStorage?.onlineCount ?? 0
         return result
+    }
+
+    /// Reads the nodes into the directory, once.
+    func loadDirectory() throws(FleetFailure) {
+        guard directoryStorage == nil else { return }
+        let nodes = try db { () throws(FleetStoreError) in try store.allNodes() }
+        directoryStorage = NodeDirectory(nodes, tolerance: limits.heartbeatTolerance)
+    }
+
+    /// Stores `node` and mirrors it in the directory once the write succeeded.
+    func saveNode(_ node: StoredNode) throws(FleetFailure) {
+        try db { () throws(FleetStoreError) in try store.saveNode(node) }
+        directoryStorage?.put(node, tolerance: limits.heartbeatTolerance)
     }
 
     // MARK: Helpers shared by the RPCs
@@ -84,7 +105,8 @@ public actor FleetService: FleetRequestHandler {
 
     /// The node `id`, which must exist and belong to the caller's key when the caller has one.
     func boundNode(_ id: UInt64, caller: FleetCaller, field: String) throws(FleetFailure) -> StoredNode {
-        guard let node = try db({ () throws(FleetStoreError) in try store.node(id) }) else {
+        try loadDirectory()
+        guard let node = directoryStorage?.node(id) else {
             throw FleetFailure(.notFound, "\(field): no node \(id)")
         }
         if let key = caller.publicKey, key != node.publicKey {
