@@ -17,15 +17,24 @@ public struct FleetHTTPMetrics: Sendable {
     /// Counts one request for `rpc` answered with `status`, its latency and its body sizes.
     func record(rpc: String, status: Int, duration: Duration, bytesIn: Int64, bytesOut: Int64) {
         let labels = [("rpc", rpc), ("status", String(status))]
-        registry.makeCounter(name: "swiftlet_fleet_requests_total", labels: labels).increment()
-        registry.makeDurationHistogram(
-            name: "swiftlet_fleet_request_duration_seconds", labels: [("rpc", rpc)], buckets: Self.buckets
-        ).record(duration)
-        registry.makeCounter(name: "swiftlet_fleet_request_bytes_total", labels: [("rpc", rpc)])
-            .increment(by: bytesIn)
-        registry.makeCounter(name: "swiftlet_fleet_response_bytes_total", labels: [("rpc", rpc)])
-            .increment(by: bytesOut)
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
+        registry.makeDurationHistogram(descriptor: Self.duration, labels: [("rpc", rpc)], buckets: Self.buckets).record(duration)
+        registry.makeCounter(descriptor: Self.requestBytes, labels: [("rpc", rpc)]).increment(by: bytesIn)
+        registry.makeCounter(descriptor: Self.responseBytes, labels: [("rpc", rpc)]).increment(by: bytesOut)
     }
+
+    static var requests: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "swiftlet", subsystem: "fleet", metricName: "requests", unitName: "total",
+        helpText: "Fleet API requests answered, by RPC and HTTP status.") }
+    static var duration: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "swiftlet", subsystem: "fleet", metricName: "request_duration", unitName: "seconds",
+        helpText: "Time from a request's arrival to its answer, by RPC.") }
+    static var requestBytes: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "swiftlet", subsystem: "fleet", metricName: "request_bytes", unitName: "total",
+        helpText: "Request body bytes received, by RPC.") }
+    static var responseBytes: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "swiftlet", subsystem: "fleet", metricName: "response_bytes", unitName: "total",
+        helpText: "Response body bytes sent, by RPC.") }
 
     /// The Prometheus text exposition of every metric in the registry.
     public func exposition() -> [UInt8] {
