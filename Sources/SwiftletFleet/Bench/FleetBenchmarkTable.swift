@@ -15,7 +15,8 @@ public enum FleetBenchmarkTable {
         }
         if let r = report.rounds {
             let worst = r.roundSeconds.max() ?? 0
-            let ok = worst < 10 && r.rounds > 0 ? "meets" : "MISSES"
+            let complete = r.rounds > 0 && r.accepted.allSatisfy { $0 == r.nodes }
+            let ok = worst < 10 && complete ? "meets" : "MISSES"
             let rounds = r.roundSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
             lines.append("rounds: \(r.nodes) nodes × \(r.model) (\(r.parameters) parameters), \(r.rounds) rounds: [\(rounds)] s; "
                 + String(format: "%.3f rounds/s", r.roundsPerSecond))

@@ -9,25 +9,64 @@ extension FleetMessage {
     /// - Parameter chunkSize: the array chunk size; keep the default to match Flower (it only changes when
     ///   Flower's `FLWR_PRIVATE_MAX_ARRAY_CHUNK_SIZE` is set).
     public func deflate(chunkSize: Int = FleetMessage.defaultChunkSize) throws(ObjectError) -> DeflatedMessage {
+        switch body {
+        case .content(let content):
+            return try Self.deflate(metadata: metadata, content: Self.deflateContent(content, chunkSize: chunkSize))
+        case .error(let error):
+            return try Self.deflate(metadata: metadata, content: nil, error: error)
+        }
+    }
+
+    /// Splits a message's content into Flower's objects, to be wrapped in messages with
+    /// ``deflate(metadata:content:)``.
+    ///
+    /// A server sending the same model to many nodes deflates it once: only the message object (its metadata
+    /// names the destination) differs between them.
+    public static func deflateContent(_ content: RecordDict, chunkSize: Int = FleetMessage.defaultChunkSize)
+        throws(ObjectError) -> DeflatedContent {
         guard chunkSize > 0 else { throw .unrepresentable(reason: "chunk size \(chunkSize) must be positive") }
         var builder = Deflater(chunkSize: chunkSize)
+        let tree = try builder.recordDict(content)
+        return DeflatedContent(tree: tree, objects: builder.objects)
+    }
+
+    /// A message with `metadata` (its `message_id` is ignored and recomputed) around deflated `content`: the
+    /// same objects and ids ``deflate(chunkSize:)`` gives the whole message.
+    public static func deflate(metadata: Flwr_Proto_Metadata, content: DeflatedContent) throws(ObjectError) -> DeflatedMessage {
+        try deflate(metadata: metadata, content: content, error: nil)
+    }
+
+    private static func deflate(metadata: Flwr_Proto_Metadata, content: DeflatedContent?,
+                                error: Flwr_Proto_Error?) throws(ObjectError) -> DeflatedMessage {
         var bodyProto = Flwr_Proto_Message()
-        var metadata = self.metadata
-        metadata.messageID = ""
-        bodyProto.metadata = metadata
-        var children: [Flwr_Proto_ObjectTree] = []
-        switch body {
-        case .content(let content): children = [try builder.recordDict(content)]
-        case .error(let error): bodyProto.error = error
-        }
+        var bare = metadata
+        bare.messageID = ""
+        bodyProto.metadata = bare
+        if let error { bodyProto.error = error }
         let bodyBytes: [UInt8]
         do { bodyBytes = try bodyProto.serializedBytes() } catch {
             throw .unrepresentable(reason: "message metadata cannot be serialised: \(error)")
         }
-        let root = builder.add(.message, children: children, body: bodyBytes)
+        var builder = Deflater(chunkSize: defaultChunkSize)
+        if let content { builder.objects = content.objects }
+        let root = builder.add(.message, children: content.map { [$0.tree] } ?? [], body: bodyBytes)
         var listed = bodyProto
         listed.metadata.messageID = root.objectID
         return DeflatedMessage(message: listed, tree: root, objects: builder.objects)
+    }
+}
+
+/// A message's content as Flower's objects: the record dict's tree and every object's bytes by id.
+public struct DeflatedContent: Sendable, Equatable {
+    /// The record dict's object tree.
+    public var tree: Flwr_Proto_ObjectTree
+    /// Every object of the tree, by id.
+    public var objects: [String: [UInt8]]
+
+    /// Creates deflated content.
+    public init(tree: Flwr_Proto_ObjectTree, objects: [String: [UInt8]]) {
+        self.tree = tree
+        self.objects = objects
     }
 }
 

@@ -17,7 +17,9 @@ public struct ObjectID: RawRepresentable, Sendable, Hashable, Comparable, Custom
     /// The id of `bytes`: their SHA-256 digest in lowercase hex.
     public init(of bytes: some Sequence<UInt8>) {
         var hasher = SHA256()
-        hasher.update(data: Array(bytes))
+        // Hash contiguous bytes in place: copying a model-sized object first would double the cost.
+        let hashed: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { hasher.update(data: Array(bytes)) }
         let digest = hasher.finalize()
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

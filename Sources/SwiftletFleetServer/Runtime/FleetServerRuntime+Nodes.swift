@@ -36,7 +36,8 @@ extension FleetServerRuntime {
             logger.info("node back", metadata: ["node": "\(node)"])
         } else {
             members[node] = (true, 0)
-            let client = RemoteNodeClient(node: node, run: runID, service: service, settings: settings, attempts: attempts)
+            let client = RemoteNodeClient(node: node, run: runID, service: service, settings: settings, attempts: attempts,
+                                          contentCache: contentCache)
             await engine.join(NodeID(node), client: client)
             logger.info("node joined", metadata: ["node": "\(node)"])
         }

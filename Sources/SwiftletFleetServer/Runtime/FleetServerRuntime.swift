@@ -39,6 +39,8 @@ public actor FleetServerRuntime<S: Strategy, C: Clock> where C.Duration == Durat
     let clock: C
     let logger: Logger
     let attempts = AttemptTracker()
+    /// Instruction content deflated once per round and shared by every node's message.
+    let contentCache = InstructionContentCache()
     let metrics = RuntimeMetrics()
     var engine: RoundEngine<S, C>?
     /// The nodes in the engine: whether each is available, and a generation that invalidates grace timers.

@@ -23,16 +23,25 @@ public struct RemoteNodeClient: Client {
     let service: FleetService
     let settings: FleetRunSettings
     let attempts: AttemptTracker
+    let contentCache: InstructionContentCache
 
     /// Creates a client for `node` in `run`.
     /// - Parameter attempts: the engine's current attempt per round (shared by every client of a runtime).
     public init(node: UInt64, run: UInt64, service: FleetService, settings: FleetRunSettings,
                 attempts: AttemptTracker = AttemptTracker()) {
+        self.init(node: node, run: run, service: service, settings: settings, attempts: attempts,
+                  contentCache: InstructionContentCache())
+    }
+
+    /// Creates a client sharing `contentCache` with the runtime's other clients.
+    init(node: UInt64, run: UInt64, service: FleetService, settings: FleetRunSettings, attempts: AttemptTracker,
+         contentCache: InstructionContentCache) {
         self.node = node
         self.run = run
         self.service = service
         self.settings = settings
         self.attempts = attempts
+        self.contentCache = contentCache
     }
 
     /// Flower's node id of the server, the source of every instruction.
@@ -47,9 +56,13 @@ public struct RemoteNodeClient: Client {
     /// Sends a train instruction and returns the node's update, checked against the instruction's arrays.
     public func fit(_ instruction: FitInstruction) async throws -> FitResult {
         let round = instruction.round
-        let content: RecordDict
-        do { content = try FleetContentMapping.content(instruction, encoding: settings.arrayEncoding) } catch {
-            throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
+        let encoding = settings.arrayEncoding
+        let content = try contentCache.content(for: .fit(instruction), type: FleetMessageType.train) {
+            do {
+                return try FleetMessage.deflateContent(FleetContentMapping.content(instruction, encoding: encoding))
+            } catch {
+                throw RemoteNodeError.cannotSend(node: node, round: round, reason: "\(error)")
+            }
         }
         let reply = try await exchange(FleetMessageType.train, round: round, content: content)
         do { return try FleetContentMapping.fitResult(reply, expected: instruction.parameters.specs) } catch {
@@ -60,9 +73,13 @@ public struct RemoteNodeClient: Client {
     /// Sends an evaluate instruction and returns the node's evaluation.
     public func evaluate(_ instruction: EvaluateInstruction) async throws -> EvaluateResult {
         let round = instruction.round
-        let content: RecordDict
-        do { content = try FleetContentMapping.content(instruction, encoding: settings.arrayEncoding) } catch {
-            throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
+        let encoding = settings.arrayEncoding
+        let content = try contentCache.content(for: .evaluate(instruction), type: FleetMessageType.evaluate) {
+            do {
+                return try FleetMessage.deflateContent(FleetContentMapping.content(instruction, encoding: encoding))
+            } catch {
+                throw RemoteNodeError.cannotSend(node: node, round: round, reason: "\(error)")
+            }
         }
         let reply = try await exchange(FleetMessageType.evaluate, round: round, content: content)
         do { return try FleetContentMapping.evaluateResult(reply) } catch {
@@ -71,7 +88,7 @@ public struct RemoteNodeClient: Client {
     }
 
     /// Posts (or finds) the instruction and waits for the reply's content.
-    func exchange(_ type: String, round: Int, content: RecordDict) async throws -> RecordDict {
+    func exchange(_ type: String, round: Int, content: DeflatedContent) async throws -> RecordDict {
         let key = InstructionKey(run: run, round: round, attempt: attempts.attempt(of: round), node: node, type: type)
         let messageID: String
         if let posted = try await service.postedInstruction(key) {
@@ -86,7 +103,7 @@ public struct RemoteNodeClient: Client {
             metadata.ttl = settings.instructionTTL
             metadata.createdAt = service.now().timeIntervalSince1970
             let deflated: DeflatedMessage
-            do { deflated = try FleetMessage(metadata: metadata, body: .content(content)).deflate() } catch {
+            do { deflated = try FleetMessage.deflate(metadata: metadata, content: content) } catch {
                 throw RemoteNodeError.cannotSend(node: node, round: round, reason: error.description)
             }
             try await service.post(OutgoingMessage(message: deflated.message, tree: deflated.tree, objects: deflated.objects),

@@ -3,19 +3,24 @@ import SwiftletFleetProtocol
 
 /// Objects: content-addressed bytes that nodes push (reply contents) and pull (instruction contents).
 extension FleetService {
+    /// Checks an upload's id, size and hash; pure, so ``handle(_:body:caller:)`` runs it off the actor.
+    static func checkContent(_ request: Flwr_Proto_PushObjectRequest, limit: Int) throws(FleetFailure) {
+        try checkObjectID(request.objectID, field: "object_id")
+        guard request.objectContent.count <= limit else {
+            throw FleetFailure(.payloadTooLarge, "object_content: \(request.objectContent.count) bytes for object "
+                + "\(request.objectID), more than \(limit)")
+        }
+        let actual = objectID(of: request.objectContent)
+        guard actual == request.objectID else {
+            throw FleetFailure(.badRequest, "object_id: \(request.objectID) is not the SHA-256 of its content (\(actual))")
+        }
+    }
+
+    /// Stores an upload already checked by ``checkContent(_:limit:)``.
     func pushObject(_ request: Flwr_Proto_PushObjectRequest, caller: FleetCaller) throws(FleetFailure)
         -> Flwr_Proto_PushObjectResponse {
         _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
         _ = try existingRun(request.runID, field: "run_id")
-        try Self.checkObjectID(request.objectID, field: "object_id")
-        guard request.objectContent.count <= limits.maxObjectBytes else {
-            throw FleetFailure(.payloadTooLarge, "object_content: \(request.objectContent.count) bytes for object "
-                + "\(request.objectID), more than \(limits.maxObjectBytes)")
-        }
-        let actual = Self.objectID(of: request.objectContent)
-        guard actual == request.objectID else {
-            throw FleetFailure(.badRequest, "object_id: \(request.objectID) is not the SHA-256 of its content (\(actual))")
-        }
         guard let existing = try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) else {
             throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
         }

@@ -42,7 +42,24 @@ public actor FleetService: FleetRequestHandler {
     }
 
     /// Handles one Fleet API call: decodes `body`, checks it against the state and `caller`, and answers.
-    public func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+    public nonisolated func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        if rpc == .pushObject {
+            // Hashing a model-sized upload takes milliseconds: it runs here, in the request's own task, so
+            // uploads are verified in parallel and the actor only stores them.
+            let request: Flwr_Proto_PushObjectRequest = try Self.decode(body, rpc)
+            try Self.checkContent(request, limit: limits.maxObjectBytes)
+            return try await handleVerified(request, caller: caller)
+        }
+        return try await handleIsolated(rpc, body: body, caller: caller)
+    }
+
+    func handleVerified(_ request: Flwr_Proto_PushObjectRequest, caller: FleetCaller) throws(FleetFailure) -> [UInt8] {
+        try loadDirectory()
+        try expireNodes()
+        return try encode(pushObject(request, caller: caller))
+    }
+
+    func handleIsolated(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) throws(FleetFailure) -> [UInt8] {
         try loadDirectory()
         try expireNodes()
         switch rpc {
@@ -55,7 +72,7 @@ public actor FleetService: FleetRequestHandler {
         case .pushMessages: return try encode(pushMessages(decode(body, rpc), caller: caller))
         case .getRun: return try encode(getRun(decode(body, rpc), caller: caller))
         case .getFab: return try encode(getFab(decode(body, rpc), caller: caller))
-        case .pushObject: return try encode(pushObject(decode(body, rpc), caller: caller))
+        case .pushObject: return try handleVerified(Self.decode(body, rpc), caller: caller)
         case .pullObject: return try encode(pullObject(decode(body, rpc), caller: caller))
         case .confirmMessageReceived: return try encode(confirm(decode(body, rpc), caller: caller))
         }
@@ -85,6 +102,10 @@ public actor FleetService: FleetRequestHandler {
     // MARK: Helpers shared by the RPCs
 
     func decode<M: SwiftProtobuf.Message>(_ body: [UInt8], _ rpc: FleetRPC) throws(FleetFailure) -> M {
+        try Self.decode(body, rpc)
+    }
+
+    static func decode<M: SwiftProtobuf.Message>(_ body: [UInt8], _ rpc: FleetRPC) throws(FleetFailure) -> M {
         do {
             return try M(serializedBytes: body)
         } catch {
@@ -137,7 +158,7 @@ public actor FleetService: FleetRequestHandler {
 
     /// The lowercase hex SHA-256 of `bytes`: an object's id.
     static func objectID(of bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        ObjectID(of: bytes).rawValue
     }
 
     /// Checks that `id` looks like an object id: 64 lowercase hex digits.
