@@ -90,7 +90,9 @@ extension FleetNode {
             objects[id] = bytes
         }
         do {
-            return try FleetMessage.inflate(DeflatedMessage(message: listed, tree: tree, objects: objects), limits: limits)
+            // Every object was checked against its id as it arrived (above): no second hash.
+            return try FleetMessage.inflate(DeflatedMessage(message: listed, tree: tree, objects: objects), limits: limits,
+                                            idsVerified: true)
         } catch {
             throw .invalid(code: FleetErrorCode.messageUnavailable, reason: "message \(messageID): \(error)")
         }

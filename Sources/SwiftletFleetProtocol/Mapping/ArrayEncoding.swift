@@ -35,10 +35,7 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             }
             return FleetArray(dtype: "float32", shape: shape, stype: stype, data: npy.encoded)
         case .swiftletF32LE:
-            var data: [UInt8] = []
-            data.reserveCapacity(values.count * 4)
-            for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-            return FleetArray(dtype: "float32", shape: shape, stype: stype, data: data)
+            return FleetArray(dtype: "float32", shape: shape, stype: stype, data: Self.littleEndianBytes(values))
         }
     }
 
@@ -68,14 +65,35 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             guard array.data.count == count * 4 else {
                 throw .arrayMismatch(index: index, key: key, reason: "\(array.data.count) bytes for \(count) float32 values")
             }
-            var values = [Float](repeating: 0, count: count)
-            for i in 0..<count {
-                let b = array.data[(i * 4)..<(i * 4 + 4)]
-                let bits = UInt32(b[b.startIndex]) | UInt32(b[b.startIndex + 1]) << 8 | UInt32(b[b.startIndex + 2]) << 16 | UInt32(b[b.startIndex + 3]) << 24
-                values[i] = Float(bitPattern: bits)
-            }
-            return (array.shape, values)
+            return (array.shape, Self.floats(littleEndian: array.data, count: count))
         default: throw .unsupportedSType(index: index, key: key, stype: array.stype)
         }
+    }
+
+    /// `values` as little-endian float32 bytes: one copy on little-endian machines (every platform Swift
+    /// targets today), byte swaps otherwise.
+    static func littleEndianBytes(_ values: ArraySlice<Float>) -> [UInt8] {
+        var data = [UInt8](repeating: 0, count: values.count * 4)
+        data.withUnsafeMutableBytes { out in
+            values.withUnsafeBytes { out.copyMemory(from: $0) }
+            if UInt32(1).littleEndian != 1 {
+                for i in 0..<values.count {
+                    out.storeBytes(of: values[values.startIndex + i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
+                }
+            }
+        }
+        return data
+    }
+
+    /// `count` float32 values read from little-endian `bytes` (which hold exactly `count × 4`).
+    static func floats(littleEndian bytes: [UInt8], count: Int) -> [Float] {
+        var values = [Float](repeating: 0, count: count)
+        values.withUnsafeMutableBytes { out in
+            bytes.withUnsafeBytes { out.copyMemory(from: $0) }
+        }
+        if UInt32(1).littleEndian != 1 {
+            for i in 0..<count { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }
+        }
+        return values
     }
 }

@@ -8,7 +8,11 @@ extension FleetMessage {
     /// object's header, the root id must equal the listed `message_id`, the metadata in the root object must
     /// equal the listed metadata, and the sizes must stay within `limits`. Objects the tree does not name are
     /// rejected. Hostile input gets an ``ObjectError``; nothing traps.
-    public static func inflate(_ deflated: DeflatedMessage, limits: ObjectLimits = .standard) throws(ObjectError) -> FleetMessage {
+    ///
+    /// - Parameter idsVerified: the caller already checked every object's bytes against its id (a node as it
+    ///   pulls them, the server as they are pushed): skip hashing them again. Everything else is still checked.
+    public static func inflate(_ deflated: DeflatedMessage, limits: ObjectLimits = .standard,
+                               idsVerified: Bool = false) throws(ObjectError) -> FleetMessage {
         var total = 0
         for (id, bytes) in deflated.objects {
             guard bytes.count <= limits.maxObjectBytes else { throw .tooLarge(object: id, size: bytes.count, limit: limits.maxObjectBytes) }
@@ -23,7 +27,7 @@ extension FleetMessage {
         guard deflated.message.metadata.messageID == rootID else {
             throw .messageIDMismatch(messageID: deflated.message.metadata.messageID, objectID: rootID)
         }
-        var inflater = Inflater(objects: deflated.objects, limits: limits)
+        var inflater = Inflater(objects: deflated.objects, limits: limits, hashIDs: !idsVerified)
         let (header, body) = try inflater.open(deflated.tree, expected: .message, parent: "message list")
         let stored: Flwr_Proto_Message
         do { stored = try Flwr_Proto_Message(serializedBytes: Array(body)) } catch {
@@ -66,7 +70,10 @@ private struct Inflater {
     var visited = Set<String>()
     var verified: [String: (ObjectHeader, Int)] = [:]
 
-    init(objects: [String: [UInt8]], limits: ObjectLimits) {
+    let hashIDs: Bool
+
+    init(objects: [String: [UInt8]], limits: ObjectLimits, hashIDs: Bool) {
+        self.hashIDs = hashIDs
         self.objects = objects
         self.limits = limits
     }
@@ -82,8 +89,10 @@ private struct Inflater {
         if let cached = verified[id] {
             (header, bodyStart) = cached
         } else {
-            let actual = ObjectID(of: bytes).rawValue
-            guard actual == id else { throw .idMismatch(expected: id, actual: actual) }
+            if hashIDs {
+                let actual = ObjectID(of: bytes).rawValue
+                guard actual == id else { throw .idMismatch(expected: id, actual: actual) }
+            }
             (header, bodyStart) = try ObjectHeader.parse(bytes, id: id, limits: limits)
             verified[id] = (header, bodyStart)
         }

@@ -114,7 +114,7 @@ public struct RemoteNodeClient: Client {
         let message: FleetMessage
         do {
             message = try FleetMessage.inflate(DeflatedMessage(message: reply.message, tree: reply.tree, objects: reply.objects),
-                                               limits: settings.replyLimits)
+                                               limits: settings.replyLimits, idsVerified: true)
         } catch {
             throw RemoteNodeError.invalidReply(node: node, round: round, reason: error.description)
         }
