@@ -30,8 +30,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Rounds in the rounds phase.")
     var rounds = 3
 
-    @Option(help: "Seconds between an idle node's polls.")
+    @Option(help: "Seconds between an idle node's polls in the polling phase.")
     var pollInterval = 5.0
+
+    @Option(help: "Seconds between an idle node's polls in the rounds phase (a node sees its instruction at its next poll).")
+    var roundPollInterval = 1.0
 
     @Option(help: "HTTP connections the in-process nodes share.")
     var connections = 256
@@ -47,8 +50,9 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--nodes and --round-nodes must be in 0...100000")
         }
         guard rounds >= 1, rounds <= 1_000 else { throw ValidationError("--rounds must be in 1...1000") }
-        guard pollingSeconds > 0, pollInterval > 0, pollingSeconds.isFinite, pollInterval.isFinite else {
-            throw ValidationError("--polling-seconds and --poll-interval must be positive")
+        guard pollingSeconds > 0, pollInterval > 0, roundPollInterval > 0, pollingSeconds.isFinite, pollInterval.isFinite,
+              roundPollInterval.isFinite else {
+            throw ValidationError("--polling-seconds, --poll-interval and --round-poll-interval must be positive")
         }
         guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be in 1...10000") }
     }
@@ -67,6 +71,7 @@ struct BenchCommand: AsyncParsableCommand {
         options.roundNodes = roundNodes
         options.rounds = rounds
         options.pollInterval = pollInterval
+        options.roundPollInterval = roundPollInterval
         options.connections = connections
         let report = try await FleetBenchmark(options: options).run { line in print(line) }
         print(FleetBenchmarkTable.render(report))

@@ -25,7 +25,7 @@ extension FleetBenchmark {
             result = try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<n {
                     let node = try makeNode(index: index, port: server.port, http: http, recorder: recorder,
-                                            client: BenchUpdateClient(step: 0, exampleCount: 1))
+                                            client: BenchUpdateClient(step: 0, exampleCount: 1), pollInterval: options.pollInterval)
                     group.addTask { try await node.run() }
                 }
                 // Every node activated (or a generous timeout).

@@ -34,8 +34,11 @@ public struct FleetBenchmark: Sendable {
         public var roundNodes = 1_000
         /// Rounds in the rounds phase.
         public var rounds = 3
-        /// How often an idle node polls, seconds.
+        /// How often an idle node polls in the polling phase, seconds.
         public var pollInterval = 5.0
+        /// How often an idle node polls in the rounds phase, seconds: part of every round's time, since a
+        /// node learns of its instruction at its next poll.
+        public var roundPollInterval = 1.0
         /// Connections the nodes share.
         public var connections = 256
 
