@@ -42,6 +42,7 @@ extension FleetBenchmark {
         let roundsFile = results.appendingPathComponent("rounds.jsonl")
         var history = History()
         var peak = 0
+        var cpuAtRoundEnd: [Double] = []
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<n {
@@ -61,6 +62,7 @@ extension FleetBenchmark {
                         history = read
                     }
                     let done = history.records.filter { $0.round > 0 }
+                    if done.count > reported, let cpu = server.cpuSeconds() { cpuAtRoundEnd.append(cpu) }
                     for record in done.dropFirst(reported) {
                         progress("rounds: round \(record.round) \(record.status.rawValue) in "
                                  + String(format: "%.2f s", record.duration) + ", \(record.accepted.count) results")
@@ -83,7 +85,9 @@ extension FleetBenchmark {
         let mean = seconds.isEmpty ? 0 : seconds.reduce(0, +) / Double(seconds.count)
         return FleetBenchmarkReport.Rounds(
             nodes: n, rounds: done.count, model: "2nn", parameters: (try? Sequential(preset: .twoNN, seed: 0).parameterCount) ?? 0, roundSeconds: seconds,
-            accepted: done.map(\.accepted.count), roundsPerSecond: mean > 0 ? 1 / mean : 0,
+            accepted: done.map(\.accepted.count),
+            serverCPUSeconds: zip(cpuAtRoundEnd.dropFirst(), cpuAtRoundEnd).map { $0 - $1 },
+            roundsPerSecond: mean > 0 ? 1 / mean : 0,
             latency: recorder.summary(), serverPeakRSSBytes: peak)
     }
 }

@@ -32,6 +32,9 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var roundSeconds: [Double]
         /// Results accepted per round.
         public var accepted: [Int]
+        /// Server CPU time (user + system) between the ends of consecutive rounds, seconds: rounds 2… only,
+        /// since round 1 also pays for loading the experiment.
+        public var serverCPUSeconds: [Double]
         /// 1 / mean round duration.
         public var roundsPerSecond: Double
         /// Latency of every node request during the rounds, and per RPC.

@@ -23,6 +23,10 @@ public enum FleetBenchmarkTable {
             lines.append(String(format: "  latency p50 %.2f ms, p99 %.2f ms", r.latency.all.p50, r.latency.all.p99)
                 + "; server peak RSS \(mib(r.serverPeakRSSBytes)) — \(ok) the < 10 s round target")
             lines.append("  accepted per round: \(r.accepted.map(String.init).joined(separator: ", "))")
+            if !r.serverCPUSeconds.isEmpty {
+                let cpu = r.serverCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+                lines.append("  server CPU per round (rounds 2…): [\(cpu)] s")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -52,6 +52,16 @@ public final class ServerProcess: @unchecked Sendable {
         return rss > 0 ? (rss, hwm) : nil
     }
 
+    /// CPU time the child has used (user + system), seconds, from /proc (Linux); nil elsewhere or after exit.
+    public func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based, in clock ticks).
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Whether the child still runs.
     public var isRunning: Bool { process.isRunning }
 
