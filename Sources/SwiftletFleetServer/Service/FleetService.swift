@@ -42,40 +42,54 @@ public actor FleetService: FleetRequestHandler {
     }
 
     /// Handles one Fleet API call: decodes `body`, checks it against the state and `caller`, and answers.
+    ///
+    /// Decoding the request, encoding the answer and hashing uploads run here, in the request's own task, so
+    /// many requests do that work in parallel; only the part that reads or changes the fleet's state runs on
+    /// the actor.
     public nonisolated func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
-        if rpc == .pushObject {
-            // Hashing a model-sized upload takes milliseconds: it runs here, in the request's own task, so
-            // uploads are verified in parallel and the actor only stores them.
+        switch rpc {
+        case .registerNode: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.registerNode(r, caller: caller) }
+        case .activateNode: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.activateNode(r, caller: caller) }
+        case .deactivateNode: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.deactivateNode(r, caller: caller) }
+        case .unregisterNode: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.unregisterNode(r, caller: caller) }
+        case .sendNodeHeartbeat: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.heartbeat(r, caller: caller) }
+        case .pullMessages: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.pullMessages(r, caller: caller) }
+        case .pushMessages: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.pushMessages(r, caller: caller) }
+        case .getRun: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.getRun(r, caller: caller) }
+        case .getFab: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.getFab(r, caller: caller) }
+        case .pullObject: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.pullObject(r, caller: caller) }
+        case .confirmMessageReceived:
+            return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.confirm(r, caller: caller) }
+        case .pushObject:
             let request: Flwr_Proto_PushObjectRequest = try Self.decode(body, rpc)
             try Self.checkContent(request, limit: limits.maxObjectBytes)
-            return try await handleVerified(request, caller: caller)
+            return try await answer(request) { s, r throws(FleetFailure) in try s.pushObject(r, caller: caller) }
         }
-        return try await handleIsolated(rpc, body: body, caller: caller)
     }
 
-    func handleVerified(_ request: Flwr_Proto_PushObjectRequest, caller: FleetCaller) throws(FleetFailure) -> [UInt8] {
-        try loadDirectory()
-        try expireNodes()
-        return try encode(pushObject(request, caller: caller))
+    /// Decodes `body`, runs `work` on the actor, encodes its answer.
+    nonisolated func answer<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ body: [UInt8], _ rpc: FleetRPC,
+        _ work: @Sendable (isolated FleetService, Request) throws(FleetFailure) -> Response
+    ) async throws(FleetFailure) -> [UInt8] {
+        try await answer(Self.decode(body, rpc) as Request, work)
     }
 
-    func handleIsolated(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) throws(FleetFailure) -> [UInt8] {
+    /// Runs `work` on the actor for a decoded request, encodes its answer.
+    nonisolated func answer<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ request: Request, _ work: @Sendable (isolated FleetService, Request) throws(FleetFailure) -> Response
+    ) async throws(FleetFailure) -> [UInt8] {
+        let response = try await onActor(request, work)
+        return try Self.encode(response)
+    }
+
+    /// Brings the node directory up to date, then runs `work` with the actor's state.
+    func onActor<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ request: Request, _ work: @Sendable (isolated FleetService, Request) throws(FleetFailure) -> Response
+    ) throws(FleetFailure) -> Response {
         try loadDirectory()
         try expireNodes()
-        switch rpc {
-        case .registerNode: return try encode(registerNode(decode(body, rpc), caller: caller))
-        case .activateNode: return try encode(activateNode(decode(body, rpc), caller: caller))
-        case .deactivateNode: return try encode(deactivateNode(decode(body, rpc), caller: caller))
-        case .unregisterNode: return try encode(unregisterNode(decode(body, rpc), caller: caller))
-        case .sendNodeHeartbeat: return try encode(heartbeat(decode(body, rpc), caller: caller))
-        case .pullMessages: return try encode(pullMessages(decode(body, rpc), caller: caller))
-        case .pushMessages: return try encode(pushMessages(decode(body, rpc), caller: caller))
-        case .getRun: return try encode(getRun(decode(body, rpc), caller: caller))
-        case .getFab: return try encode(getFab(decode(body, rpc), caller: caller))
-        case .pushObject: return try handleVerified(Self.decode(body, rpc), caller: caller)
-        case .pullObject: return try encode(pullObject(decode(body, rpc), caller: caller))
-        case .confirmMessageReceived: return try encode(confirm(decode(body, rpc), caller: caller))
-        }
+        return try work(self, request)
     }
 
     /// The counters for metrics, with the number of nodes online now.
@@ -114,6 +128,10 @@ public actor FleetService: FleetRequestHandler {
     }
 
     func encode(_ message: some SwiftProtobuf.Message) throws(FleetFailure) -> [UInt8] {
+        try Self.encode(message)
+    }
+
+    static func encode(_ message: some SwiftProtobuf.Message) throws(FleetFailure) -> [UInt8] {
         do { return try message.serializedBytes() } catch {
             throw FleetFailure(.internalError, "cannot encode \(type(of: message).protoMessageName): \(error)")
         }
