@@ -52,6 +52,17 @@ echo "killed the server with SIGKILL after $before completed rounds"
 [ "$before" -lt 10 ] || { echo "the run ended before the kill" >&2; exit 1; }
 
 server "$port" second
+metrics_show() {  # the resumed server's Prometheus endpoint shows request and engine metrics
+    python3 - "$port" <<'PY'
+import sys, urllib.request
+try:
+    text = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/metrics", timeout=2).read().decode()
+except Exception:
+    sys.exit(1)
+sys.exit(0 if "swiftlet_fleet_requests_total" in text and "swiftlet_fleet_rounds_completed_total" in text else 1)
+PY
+}
+wait_for 300 "the resumed server's /metrics to show a completed round" metrics_show
 wait "$server_pid"          # the resumed run finishes and the server exits 0
 for pid in "${node_pids[@]}"; do wait "$pid"; done   # every node learns the run is over, deactivates, exits 0
 pids=()
