@@ -128,13 +128,6 @@ struct DeploymentHarness {
         }
     }
 
-    /// Polls `condition` every 20 ms for up to `limit`.
-    static func waitUntil(_ limit: Duration, _ what: String, _ condition: @escaping @Sendable () async -> Bool) async throws {
-        _ = try await within(limit, what) {
-            while !(await condition()) { try await Task.sleep(for: .milliseconds(20)) }
-            return true
-        }
-    }
 }
 
 struct HarnessTimeout: Error, CustomStringConvertible {
@@ -194,4 +187,46 @@ final class Shared<Value: Sendable>: Sendable {
     }
 
     func update(_ change: (inout Value) -> Void) { storage.withLock { change(&$0) } }
+}
+
+/// A one-shot signal between a test and the closures it hands out: `wait()` returns once `open()` was called
+/// (at once if it already was), or when the waiting task is cancelled.
+final class Gate: Sendable {
+    private struct State {
+        var open = false
+        var next = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func open() {
+        let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.open = true
+            defer { s.waiters = [:] }
+            return Array(s.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    var isOpen: Bool { state.withLock { $0.open } }
+
+    func wait() async {
+        let key = state.withLock { s -> Int in
+            s.next += 1
+            return s.next
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { s -> Bool in
+                    if s.open || Task.isCancelled { return true }
+                    s.waiters[key] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: key) }?.resume()
+        }
+    }
 }

@@ -57,7 +57,8 @@ import Testing
         }, client: { base in
             CountingClient(base) { round in
                 guard round == 2 else { return }
-                // The device dies in the middle of round 2's training: no reply, no more requests.
+                // The device dies in the middle of round 2's training: no reply, no more requests. Its training
+                // never returns (the node task is cancelled, which ends this wait).
                 victimTransport.value?.cut()
                 victimTask.value?.cancel()
                 try await Task.sleep(for: .seconds(3_600))
@@ -83,32 +84,32 @@ import Testing
     @Test func serverRestartedMidRunResumesAndCountsEveryResultOnce() async throws {
         let harness = try DeploymentHarness(rounds: 3)
         let (first, port) = try await harness.startServer()
-        let crashed = Shared(false)
+        let crashed = Gate()
         let counters = Shared<[CountingClient]>([])
-        let holding = Shared(false)
+        let holding = Gate()
         let nodes = try (0..<3).map { index in
             try harness.node(index, port: port, client: { base in
                 let counting = CountingClient(base) { round in
                     // Node 0 holds its round-3 training until the server is down, so the server dies mid-round
                     // and node 0's reply reaches only the restarted server.
                     guard index == 0, round == 3 else { return }
-                    holding.value = true
-                    while !crashed.value { try await Task.sleep(for: .milliseconds(10)) }
+                    holding.open()
+                    await crashed.wait()
                 }
                 counters.update { $0.append(counting) }
                 return counting
             })
         }
         let result = try await Self.withNodes(nodes) { () async throws -> FederationResult? in
-            try await DeploymentHarness.waitUntil(.seconds(240), "round 3 did not start") { holding.value }
+            _ = try await DeploymentHarness.within(.seconds(240), "round 3 did not start") { await holding.wait(); return true }
             first.cancel()
             _ = await first.result
-            crashed.value = true
+            crashed.open()
             #expect(harness.finishedRounds().filter { $0.status == .completed }.map(\.round) == [1, 2])
             let (second, _) = try await harness.startServer(port: port)
             return try await DeploymentHarness.within(.seconds(240), "the resumed run did not finish") { try await second.value }
         }
-        #expect(crashed.value)
+        #expect(crashed.isOpen)
         let rounds = try #require(result).history.records.filter { $0.round > 0 }
         #expect(rounds.map(\.round) == [1, 2, 3])
         #expect(rounds.allSatisfy { $0.status == .completed && $0.accepted.count == 3 })
