@@ -48,17 +48,7 @@ public struct FleetServerConfig: Sendable, Equatable {
     /// Reads a config file.
     /// - Throws: ``ExperimentError/configFile(file:reason:)`` naming the file and what is wrong in it.
     public init(contentsOfFile path: String) throws(ExperimentError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .configFile(file: path, reason: "cannot be read: \(error.localizedDescription)")
-        }
-        do {
-            try self.init(toml: text)
-        } catch {
-            throw .configFile(file: path, reason: error.description)
-        }
+        self = try SimulationConfig.readFile(path) { text throws(ConfigError) in try FleetServerConfig(toml: text) }
     }
 
     static func readDeployment(_ r: ConfigReader) throws(ConfigError) -> DeploymentSettings {

@@ -6,6 +6,13 @@ extension SimulationConfig {
     /// - Throws: ``ExperimentError/configFile(file:reason:)`` naming `path`, when it cannot be read as UTF-8
     ///   or its content is wrong (the ``ConfigError``'s message, with the key path).
     public init(contentsOfFile path: String) throws(ExperimentError) {
+        self = try Self.readFile(path) { text throws(ConfigError) in try SimulationConfig(toml: text) }
+    }
+
+    /// Reads the config file at `path` with `parse`, naming the file in any error: for this format and
+    /// formats that extend it.
+    /// - Throws: ``ExperimentError/configFile(file:reason:)`` when the file cannot be read or `parse` fails.
+    public static func readFile<Config>(_ path: String, _ parse: (String) throws(ConfigError) -> Config) throws(ExperimentError) -> Config {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -13,7 +20,7 @@ extension SimulationConfig {
             throw .configFile(file: path, reason: "cannot be read: \(error.localizedDescription)")
         }
         do {
-            try self.init(toml: text)
+            return try parse(text)
         } catch {
             throw .configFile(file: path, reason: error.description)
         }

@@ -11,7 +11,7 @@ enum CheckpointTestData {
         var initial = RoundRecord(round: 0)
         initial.centralEvaluation = Evaluation(loss: 0.1 + 0.2, metrics: ["accuracy": .double(1.0 / 3.0)])
         var first = HistoryTestData.first
-        first.startTime = 5e-324
+        first.startTime = Double.leastNonzeroMagnitude
         first.fitMetrics = ["loss": .double(0.30000000000000004), "steps": .int(12), "per-class": .doubles([0.1, 1e300])]
         var retried = HistoryTestData.second
         retried.round = 2
@@ -25,7 +25,7 @@ enum CheckpointTestData {
     static var state: StrategyState {
         StrategyState(arrays: ["first-moment": ArrayRecord(flat: [1, 2, 3, 4, 5, 6], name: "first-moment"),
                                "second-moment": ArrayRecord(flat: [0, 0.5, 1e-30, 7, 8, 9], name: "second-moment")],
-                      doubles: ["learning-rate": 0.1, "tiny": -5e-324],
+                      doubles: ["learning-rate": 0.1, "tiny": -Double.leastNonzeroMagnitude],
                       ints: ["steps": 2, "most-negative": Int.min])
     }
 

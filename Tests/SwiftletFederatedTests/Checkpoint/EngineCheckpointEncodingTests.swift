@@ -9,7 +9,7 @@ import Testing
         let decoded = try EngineCheckpoint(decoding: original.encoded())
         #expect(decoded == original)
         #expect(decoded.parameters.values.map(\.bitPattern) == original.parameters.values.map(\.bitPattern))
-        #expect(decoded.strategyState.doubles["tiny"]?.bitPattern == (-5e-324 as Double).bitPattern)
+        #expect(decoded.strategyState.doubles["tiny"]?.bitPattern == (-Double.leastNonzeroMagnitude).bitPattern)
         #expect(decoded.strategyState.ints["most-negative"] == Int.min)
         #expect(decoded.elapsed == .seconds(62) + .nanoseconds(642_857_142))
     }
@@ -19,7 +19,7 @@ import Testing
         let records = decoded.history.records
         #expect(records[0].centralEvaluation?.loss.bitPattern == (0.1 + 0.2).bitPattern)
         #expect(records[0].centralEvaluation?.metrics.scalar("accuracy")?.bitPattern == (1.0 / 3.0).bitPattern)
-        #expect(records[1].startTime.bitPattern == (5e-324 as Double).bitPattern)
+        #expect(records[1].startTime.bitPattern == Double.leastNonzeroMagnitude.bitPattern)
         #expect(records[3].duration.bitPattern == (1.0 / 7.0).bitPattern)
         #expect(records[2].centralEvaluation?.loss == 2.5)
     }

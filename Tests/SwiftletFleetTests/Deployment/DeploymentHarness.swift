@@ -65,17 +65,21 @@ struct DeploymentHarness {
     }
 
     /// A node for partition `index` that trains through `wrap(client)`.
-    func node(_ index: Int, port: Int, transport wrapTransport: (any FleetTransport) -> any FleetTransport = { $0 },
+    func node(_ index: Int, port: Int, secure: (tls: HTTPFleetTransport.TLS, key: NodeKey)? = nil,
+              transport wrapTransport: (any FleetTransport) -> any FleetTransport = { $0 },
               client wrap: (ModelClient) -> any Client = { $0 }) throws -> (FleetNode, HTTPFleetTransport) {
         let share = try DevicePartition(config: config.experiment, index: index)
-        let transport = try HTTPFleetTransport(baseURL: "http://127.0.0.1:\(port)", requestTimeout: .seconds(30))
+        let key = secure?.key ?? NodeKey.generate(.p256)
+        let transport = try HTTPFleetTransport(
+            baseURL: secure == nil ? "http://127.0.0.1:\(port)" : "https://localhost:\(port)", tls: secure?.tls,
+            signer: secure.map { RequestSigner(key: $0.key) }, requestTimeout: .seconds(30))
         var configuration = FleetNodeConfiguration(
             heartbeatInterval: 10, pollInterval: .milliseconds(20)...(.milliseconds(200)),
             reconnect: ReconnectPolicy(base: .milliseconds(20), cap: .milliseconds(300)),
             arrayEncoding: .swiftletF32LE)
         configuration.deactivateTimeout = .seconds(2)
         let node = FleetNode(transport: wrapTransport(transport), client: wrap(try share.makeClient()),
-                             publicKey: NodeKey.generate(.p256).publicKey.flowerBytes, configuration: configuration,
+                             publicKey: key.publicKey.flowerBytes, configuration: configuration,
                              seed: UInt64(index), logger: Self.quiet("node\(index)"))
         return (node, transport)
     }
