@@ -34,6 +34,7 @@ extension FleetBenchmark {
                     guard clock.now < deadline, server.isRunning else {
                         throw FleetBenchmarkError.nodes("only \(recorder.successes(.activateNode)) of \(n) nodes activated")
                     }
+                    // Activation is counted by the nodes' transports; check it ten times a second.
                     try await Task.sleep(for: .milliseconds(100))
                 }
                 let registration = (clock.now - started).seconds
@@ -44,6 +45,7 @@ extension FleetBenchmark {
                 let measureStart = clock.now
                 var peak = 0
                 while (clock.now - measureStart).seconds < options.pollingSeconds {
+                    // The measurement window: sample the server's memory once a second.
                     try await Task.sleep(for: .seconds(1))
                     peak = max(peak, server.memory()?.peak ?? 0)
                 }

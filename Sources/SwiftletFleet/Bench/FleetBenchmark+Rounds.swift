@@ -56,6 +56,7 @@ extension FleetBenchmark {
                 while history.records.filter({ $0.round > 0 }).count < options.rounds {
                     guard clock.now < deadline else { throw FleetBenchmarkError.nodes("the rounds did not finish in time") }
                     guard server.isRunning else { throw FleetBenchmarkError.server("exited before the rounds finished") }
+                    // The server reports rounds only through rounds.jsonl: read it four times a second.
                     try await Task.sleep(for: .milliseconds(250))
                     peak = max(peak, server.memory()?.peak ?? 0)
                     if let text = try? String(contentsOf: roundsFile, encoding: .utf8), let read = try? History(jsonLines: text) {

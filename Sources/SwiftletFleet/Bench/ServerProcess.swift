@@ -34,6 +34,7 @@ public final class ServerProcess: @unchecked Sendable {
                 return
             }
             guard process.isRunning else { throw FleetBenchmarkError.server("exited with status \(process.terminationStatus) before listening") }
+            // The child announces its port only by writing the port file.
             try await Task.sleep(for: .milliseconds(50))
         }
         throw FleetBenchmarkError.server("did not listen within \(timeout)")
@@ -71,6 +72,7 @@ public final class ServerProcess: @unchecked Sendable {
         process.terminate()
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
+        // Foundation's Process offers no awaitable exit: poll it, bounded by the timeout.
         while process.isRunning, clock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

@@ -68,6 +68,7 @@ public struct FleetServerApp: Sendable {
             }
             let result = try await runFederation(service: service)
             logger.info("run finished; serving \(finishGrace) more so nodes learn it", metadata: ["stop": "\(result.stopReason)"])
+            // Nodes learn that the run ended only from GetRun on their next poll: keep answering for a while.
             try await Task.sleep(for: finishGrace)
             group.cancelAll()
             return result
