@@ -18,6 +18,9 @@ public final class SQLiteFleetStore: FleetStore {
     public init(path: String) throws(FleetStoreError) {
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A server restarted while its predecessor's last connections close (or a backup reading the file)
+        // waits for the lock rather than failing at once.
+        configuration.busyMode = .timeout(10)
         do {
             db = try DatabasePool(path: path, configuration: configuration)
         } catch {

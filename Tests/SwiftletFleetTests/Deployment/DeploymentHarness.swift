@@ -49,19 +49,34 @@ struct DeploymentHarness {
     }
 
     /// Starts the server; returns its task and its port.
+    ///
+    /// A server restarted on the port of one that just stopped can find the port still held for a moment
+    /// while the old listening socket closes: the start is retried then, for up to 30 s, and any other
+    /// failure to start is thrown as it is.
     func startServer(port: Int = 0) async throws -> (task: Task<FederationResult?, any Error>, port: Int) {
         var c = config
         c.deployment.port = port
         var app = FleetServerApp(config: c, logger: Self.quiet("server"))
         app.finishGrace = .milliseconds(1_500)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let finalApp = app
-        let task = Task { try await finalApp.run { continuation.yield($0); continuation.finish() } }
-        let bound = try await Self.within(.seconds(60), "the server did not listen") {
-            var iterator = ports.makeAsyncIterator()
-            return await iterator.next()
+        var lastError: (any Error)?
+        for _ in 0..<60 {
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            let task = Task {
+                defer { continuation.finish() }
+                return try await finalApp.run { continuation.yield($0); continuation.finish() }
+            }
+            let bound = try await Self.within(.seconds(60), "the server did not listen") {
+                var iterator = ports.makeAsyncIterator()
+                return await iterator.next() ?? -1
+            }
+            if bound >= 0 { return (task, bound) }
+            // The server stopped before listening: say why, or retry a port still held by its predecessor.
+            do { _ = try await task.value } catch { lastError = error }
+            guard port != 0 else { break }
+            try await Task.sleep(for: .milliseconds(500))
         }
-        return (task, try #require(bound))
+        throw lastError ?? HarnessTimeout(what: "the server did not listen on port \(port)")
     }
 
     /// A node for partition `index` that trains through `wrap(client)`.
