@@ -47,13 +47,16 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between heartbeats.")
     var heartbeat: Double = 30
 
-    @Option(help: "How the node's replies encode arrays: f32le (Swiftlet servers) or npy (Flower servers).")
-    var encoding = "f32le"
+    @Option(help: "How the node's replies encode arrays: packed or f32le (Swiftlet servers), npy (Flower servers).")
+    var encoding = "packed"
 
     @Flag(help: "Keep running after the run finishes, waiting for the next one.")
     var keepRunning = false
 
     @OptionGroup var logging: LoggingOptions
+
+    /// The `--encoding` names.
+    static let encodings: [String: ArrayEncoding] = ["packed": .swiftletPacked, "f32le": .swiftletF32LE, "npy": .npy]
 
     func run() async throws {
         _ = try logging.bootstrap()
@@ -72,7 +75,9 @@ struct NodeCommand: AsyncParsableCommand {
                 experiment.data.path = data
             }
         }
-        guard encoding == "f32le" || encoding == "npy" else { throw ValidationError("--encoding \(encoding): expected f32le or npy") }
+        guard let arrayEncoding = Self.encodings[encoding] else {
+            throw ValidationError("--encoding \(encoding): expected packed, f32le or npy")
+        }
         guard heartbeat >= 1, heartbeat <= 1_800 else { throw ValidationError("--heartbeat must be in 1...1800 seconds") }
         let share = try DevicePartition(config: experiment, index: partition)
         logger.info("data", metadata: ["partition": "\(share.description)"])
@@ -89,7 +94,7 @@ struct NodeCommand: AsyncParsableCommand {
         var configuration = FleetNodeConfiguration()
         configuration.heartbeatInterval = heartbeat
         configuration.exitWhenRunFinished = !keepRunning
-        configuration.arrayEncoding = encoding == "npy" ? .npy : .swiftletF32LE
+        configuration.arrayEncoding = arrayEncoding
         let node = FleetNode(transport: transport, client: client, publicKey: nodeKey.publicKey.flowerBytes,
                              configuration: configuration, seed: experiment.seed &+ UInt64(partition), logger: logger)
         do {

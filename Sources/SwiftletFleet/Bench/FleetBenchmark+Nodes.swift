@@ -15,7 +15,7 @@ extension FleetBenchmark {
         var configuration = FleetNodeConfiguration()
         let poll = Duration.milliseconds(Int64(pollInterval * 1_000))
         configuration.pollInterval = poll...poll
-        configuration.arrayEncoding = .swiftletF32LE
+        configuration.arrayEncoding = .swiftletPacked
         // The benchmark client has no model of its own to check arrays against; it answers whatever it gets.
         configuration.expectedArrays = .any
         var nodeLogger = logger

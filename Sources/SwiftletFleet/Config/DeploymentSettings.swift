@@ -15,8 +15,9 @@ public struct DeploymentSettings: Sendable, Equatable {
     public var database = "swiftlet-fleet.sqlite"
     /// The run's name: a restarted server resumes the unfinished run with this name.
     public var runName = "default"
-    /// How arrays travel: Swiftlet's compact float32 encoding or NumPy `.npy` (what Flower peers expect).
-    public var encoding: ArrayEncoding = .swiftletF32LE
+    /// How arrays travel: the whole model packed in one array (fewest requests), one compact float32 array
+    /// per tensor, or NumPy `.npy` (what Flower peers expect).
+    public var encoding: ArrayEncoding = .swiftletPacked
     /// How long an instruction stays deliverable, in seconds.
     public var instructionTTL = 3_600.0
     /// How long a node that stopped heart-beating keeps its place in a round, in seconds.

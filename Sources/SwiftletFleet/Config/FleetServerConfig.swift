@@ -64,9 +64,10 @@ public struct FleetServerConfig: Sendable, Equatable {
         }
         if let name = try r.string("encoding") {
             switch name {
+            case "packed": d.encoding = .swiftletPacked
             case "f32le": d.encoding = .swiftletF32LE
             case "npy": d.encoding = .npy
-            default: throw r.invalid("encoding", .string(name), "expected one of \"f32le\", \"npy\"")
+            default: throw r.invalid("encoding", .string(name), "expected one of \"packed\", \"f32le\", \"npy\"")
             }
         }
         d.instructionTTL = try r.double("instruction-ttl", default: d.instructionTTL, "in [1, 604800] seconds") { $0 >= 1 && $0 <= 604_800 }

@@ -9,12 +9,16 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
     case npy
     /// Raw little-endian float32 values without any header, stype `"swiftlet.f32le"`: Swiftlet peers only.
     case swiftletF32LE
+    /// The whole record as one array of stype `"swiftlet.packed"` (see ``PackedArrays``): Swiftlet peers only,
+    /// and the fewest requests, since a node fetches each array of a record with requests of its own.
+    case swiftletPacked
 
     /// The stype written into each array.
     public var stype: String {
         switch self {
         case .npy: Self.npyStype
         case .swiftletF32LE: Self.f32leStype
+        case .swiftletPacked: PackedArrays.stype
         }
     }
 
@@ -26,8 +30,17 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
     public static let codecStypePrefix = "swiftlet.codec:"
 
     /// One array of `values` with `shape`, serialised this way.
+    ///
+    /// A packed array holds one array named `"array"`; ``FleetArrayRecord/init(_:encoding:)`` packs a whole
+    /// record into one array instead.
     public func array(shape: [Int], values: ArraySlice<Float>) throws(MappingError) -> FleetArray {
         switch self {
+        case .swiftletPacked:
+            let record: ArrayRecord
+            do { record = try ArrayRecord(specs: [ArraySpec(name: "array", shape: shape)], values: Array(values)) } catch {
+                throw .arrayMismatch(index: 0, key: "", reason: "\(error)")
+            }
+            return try Self.packed(record)
         case .npy:
             let npy: NpyArray
             do { npy = try NpyArray(shape: shape, elements: .float32(Array(values))) } catch {
@@ -68,6 +81,22 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             return (array.shape, Self.floats(littleEndian: array.data, count: count))
         default: throw .unsupportedSType(index: index, key: key, stype: array.stype)
         }
+    }
+
+    /// `record` as one packed array (dtype `uint8`, its shape the byte count, as codec payloads).
+    static func packed(_ record: ArrayRecord) throws(MappingError) -> FleetArray {
+        let bytes: [UInt8]
+        do { bytes = try PackedArrays.encode(record) } catch { throw .arrayMismatch(index: 0, key: FleetContentKeys.packedArray, reason: error.description) }
+        return FleetArray(dtype: "uint8", shape: [bytes.count], stype: PackedArrays.stype, data: bytes)
+    }
+
+    /// The arrays packed in a received `"swiftlet.packed"` array.
+    static func unpack(_ array: FleetArray, index: Int, key: String) throws(MappingError) -> ArrayRecord {
+        guard array.dtype == "uint8", array.shape == [array.data.count] else {
+            throw .arrayMismatch(index: index, key: key, reason: "a packed array must be uint8 of shape [\(array.data.count)], "
+                + "found \(array.dtype) \(array.shape)")
+        }
+        do { return try PackedArrays.decode(array.data) } catch { throw .arrayMismatch(index: index, key: key, reason: error.description) }
     }
 
     /// `values` as little-endian float32 bytes: one copy on little-endian machines (every platform Swift

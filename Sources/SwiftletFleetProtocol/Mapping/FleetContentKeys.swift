@@ -17,6 +17,8 @@ public enum FleetContentKeys {
     public static let auxiliaryPrefix = "swiftlet.aux."
     /// The single array, inside `arrays`, that holds a codec-encoded update (stype `swiftlet.codec:<codec>`).
     public static let encodedArray = "swiftlet.encoded"
+    /// The single array, inside an array record, that holds the whole record packed (stype `swiftlet.packed`).
+    public static let packedArray = "swiftlet.packed"
     /// The config record describing a codec-encoded update.
     public static let payload = "swiftlet.payload"
     /// Inside `payload`: whether the encoded update is a delta from the global model.

@@ -8,8 +8,9 @@ public struct FleetRunSettings: Sendable, Equatable {
     /// The run's name. A server started again with the same name resumes the unfinished run of that name;
     /// a finished run of that name is an error (``FleetRuntimeError/runAlreadyFinished(name:run:)``).
     public var runName: String
-    /// How model arrays are serialised in instructions: `.swiftletF32LE` between Swiftlet peers (compact,
-    /// no header), `.npy` when Flower nodes take part. Replies are read in either encoding.
+    /// How model arrays are serialised in instructions: `.swiftletPacked` between Swiftlet peers (the whole
+    /// model in one array, so a node pulls six objects rather than two per tensor), `.swiftletF32LE` (one
+    /// headerless array per tensor), `.npy` when Flower nodes take part. Replies are read in any encoding.
     public var arrayEncoding: ArrayEncoding
     /// Each instruction's time to live in seconds. A node that has not replied by then can no longer reply,
     /// and a restarted server sends a fresh instruction instead of re-using the expired one. Keep it at least
@@ -22,7 +23,7 @@ public struct FleetRunSettings: Sendable, Equatable {
     public var replyLimits: ObjectLimits
 
     /// Creates settings.
-    public init(runName: String, arrayEncoding: ArrayEncoding = .swiftletF32LE, instructionTTL: Double = 3600,
+    public init(runName: String, arrayEncoding: ArrayEncoding = .swiftletPacked, instructionTTL: Double = 3600,
                 nodeGrace: Duration = .seconds(60), replyLimits: ObjectLimits = .standard) {
         self.runName = runName
         self.arrayEncoding = arrayEncoding

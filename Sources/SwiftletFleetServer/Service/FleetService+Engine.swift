@@ -80,23 +80,33 @@ extension FleetService {
 
     func cancelWaiter(_ messageID: String, _ key: Int) {
         guard let continuation = waiters[messageID]?.removeValue(forKey: key) else { return }
-        if waiters[messageID]?.isEmpty == true { waiters[messageID] = nil }
+        if waiters[messageID]?.isEmpty == true {
+            waiters[messageID] = nil
+            // Nobody waits: the bytes kept for the reply go; a later wait reads it from the store.
+            replyTracker.forget(instruction: messageID)
+        }
         continuation.resume(throwing: CancellationError())
     }
 
     /// Resumes the waiters for the reply to `messageID` if it is now complete.
-    func resolve(_ messageID: String) throws(FleetFailure) {
-        guard waiters[messageID] != nil, let reply = try complete(messageID),
+    /// - Parameter arrived: bytes of the reply's objects already in memory, by id; the rest are read.
+    func resolve(_ messageID: String, arrived: [String: [UInt8]] = [:]) throws(FleetFailure) {
+        guard waiters[messageID] != nil, let reply = try complete(messageID, arrived: arrived),
               let waiting = waiters.removeValue(forKey: messageID) else { return }
         for continuation in waiting.values { continuation.resume(returning: reply) }
     }
 
     /// The reply to `messageID` with all its objects, or `nil` while it or any object is missing.
-    func complete(_ messageID: String) throws(FleetFailure) -> IncomingReply? {
+    /// - Parameter arrived: bytes of objects already in memory, by id, which need not be read again.
+    func complete(_ messageID: String, arrived: [String: [UInt8]] = [:]) throws(FleetFailure) -> IncomingReply? {
         guard let stored = try db({ () throws(FleetStoreError) in try store.reply(to: messageID) }) else { return nil }
         guard try db({ () throws(FleetStoreError) in try store.missingObjects(of: stored.id) }).isEmpty else { return nil }
         var objects: [String: [UInt8]] = [:]
         for id in try db({ () throws(FleetStoreError) in try store.objectIDs(of: stored.id) }) {
+            if let bytes = arrived[id] {
+                objects[id] = bytes
+                continue
+            }
             guard case let .some(.some(bytes)) = try db({ () throws(FleetStoreError) in try store.object(id) }) else { return nil }
             objects[id] = bytes
         }

@@ -21,16 +21,17 @@ extension FleetService {
         -> Flwr_Proto_PushObjectResponse {
         _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
         _ = try existingRun(request.runID, field: "run_id")
-        guard let existing = try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) else {
-            throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
-        }
-        if existing == nil {
-            let bytes = [UInt8](request.objectContent)
-            if try db({ () throws(FleetStoreError) in try store.putObject(request.objectID, bytes: bytes) }) {
-                tally.objectsIn += 1
-                tally.bytesIn += bytes.count
+        // The update fills a declared, still-empty object; when it changes nothing the object is either
+        // unknown (an error) or already stored (a repeated push, answered as the first).
+        let bytes = [UInt8](request.objectContent)
+        if try db({ () throws(FleetStoreError) in try store.putObject(request.objectID, bytes: bytes) }) {
+            tally.objectsIn += 1
+            tally.bytesIn += bytes.count
+            for reply in replyTracker.objectArrived(request.objectID, bytes: bytes) {
+                try resolve(reply.instruction, arrived: reply.objects)
             }
-            for instruction in replyTracker.objectArrived(request.objectID) { try resolve(instruction) }
+        } else if try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) == nil {
+            throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
         }
         var response = Flwr_Proto_PushObjectResponse()
         response.stored = true

@@ -20,7 +20,7 @@ extension SQLiteFleetStore {
 
     public func runs(named name: String) throws(FleetStoreError) -> [StoredRun] {
         try read("find runs named \(name)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE name = ? ORDER BY rowid", arguments: [name]).map { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM runs WHERE name = ? ORDER BY rowid"), arguments: [name]).map { row in
                 StoredRun(id: Self.id(row, "id"), name: row["name"], config: [UInt8]((row["config"] as Data?) ?? Data()),
                           status: row["status"])
             }
@@ -29,16 +29,16 @@ extension SQLiteFleetStore {
 
     public func finishRun(_ id: UInt64, outcome: RunOutcome) throws(FleetStoreError) {
         try write("finish run \(id)") { db in
-            try db.execute(sql: "UPDATE runs SET status = 'finished' WHERE id = ?", arguments: [Self.key(id)])
+            try db.cachedStatement(sql: "UPDATE runs SET status = 'finished' WHERE id = ?").execute(arguments: [Self.key(id)])
             guard db.changesCount == 1 else { throw FleetStoreError("no run \(id)") }
-            try db.execute(sql: "INSERT OR REPLACE INTO run_outcomes VALUES (?, ?, ?)",
-                           arguments: [Self.key(id), outcome.subStatus.rawValue, outcome.details])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO run_outcomes VALUES (?, ?, ?)")
+                           .execute(arguments: [Self.key(id), outcome.subStatus.rawValue, outcome.details])
         }
     }
 
     public func runOutcome(_ id: UInt64) throws(FleetStoreError) -> RunOutcome? {
         try read("read outcome of run \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM run_outcomes WHERE run = ?", arguments: [Self.key(id)]).map { row in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM run_outcomes WHERE run = ?"), arguments: [Self.key(id)]).map { row in
                 RunOutcome(RunOutcome.SubStatus(rawValue: row["sub_status"]) ?? .failed, details: row["details"])
             }
         }
@@ -46,15 +46,15 @@ extension SQLiteFleetStore {
 
     public func instruction(_ key: InstructionKey) throws(FleetStoreError) -> String? {
         try read("read instruction \(key)") { db in
-            try String.fetchOne(db, sql: """
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT message FROM instructions WHERE run = ? AND round = ? AND attempt = ? AND node = ? AND type = ?
-                """, arguments: [Self.key(key.run), key.round, key.attempt, Self.key(key.node), key.type])
+                """), arguments: [Self.key(key.run), key.round, key.attempt, Self.key(key.node), key.type])
         }
     }
 
     public func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError) {
         try write("save instruction \(key)") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO instructions VALUES (?, ?, ?, ?, ?, ?)", arguments: [
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO instructions VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [
                 Self.key(key.run), key.round, key.attempt, Self.key(key.node), key.type, message])
         }
     }

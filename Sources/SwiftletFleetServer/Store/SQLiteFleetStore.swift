@@ -90,7 +90,7 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func saveNode(_ node: StoredNode) throws(FleetStoreError) {
         try write("save node \(node.id)") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?)", arguments: [
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [
                 Self.key(node.id), Data(node.publicKey), node.status.rawValue, node.heartbeatInterval,
                 node.lastSeen.timeIntervalSince1970, node.registeredAt.timeIntervalSince1970])
         }
@@ -98,13 +98,13 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func node(_ id: UInt64) throws(FleetStoreError) -> StoredNode? {
         try read("read node \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM nodes WHERE id = ?", arguments: [Self.key(id)]).map(Self.node)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM nodes WHERE id = ?"), arguments: [Self.key(id)]).map(Self.node)
         }
     }
 
     public func node(publicKey: [UInt8]) throws(FleetStoreError) -> StoredNode? {
         try read("find node by key") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM nodes WHERE public_key = ?", arguments: [Data(publicKey)]).map(Self.node)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM nodes WHERE public_key = ?"), arguments: [Data(publicKey)]).map(Self.node)
         }
     }
 
@@ -114,22 +114,22 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func deleteNode(_ id: UInt64) throws(FleetStoreError) {
         try write("delete node \(id)") { db in
-            try db.execute(sql: "UPDATE messages SET status = 'expired' WHERE dst = ? AND status = 'pending'",
-                           arguments: [Self.key(id)])
-            try db.execute(sql: "DELETE FROM nodes WHERE id = ?", arguments: [Self.key(id)])
+            try db.cachedStatement(sql: "UPDATE messages SET status = 'expired' WHERE dst = ? AND status = 'pending'")
+                           .execute(arguments: [Self.key(id)])
+            try db.cachedStatement(sql: "DELETE FROM nodes WHERE id = ?").execute(arguments: [Self.key(id)])
         }
     }
 
     public func saveRun(_ run: StoredRun) throws(FleetStoreError) {
         try write("save run \(run.id)") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
-                           arguments: [Self.key(run.id), run.name, Data(run.config), run.status])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)")
+                           .execute(arguments: [Self.key(run.id), run.name, Data(run.config), run.status])
         }
     }
 
     public func run(_ id: UInt64) throws(FleetStoreError) -> StoredRun? {
         try read("read run \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [Self.key(id)]).map { row in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM runs WHERE id = ?"), arguments: [Self.key(id)]).map { row in
                 StoredRun(id: Self.id(row, "id"), name: row["name"], config: Self.bytes(row, "config"), status: row["status"])
             }
         }
@@ -137,35 +137,35 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func saveMessage(_ m: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError) {
         try write("save message \(m.id)") { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM messages WHERE id = ?", arguments: [m.id]) != nil { return }
-            try db.execute(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM messages WHERE id = ?"), arguments: [m.id]) != nil { return }
+            try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
                 m.id, Self.key(m.run), Self.key(m.source), Self.key(m.destination), m.type, m.group, m.createdAt,
                 m.ttl, m.replyTo, m.status.rawValue, Data(m.metadata), Data(m.tree)])
             if !m.replyTo.isEmpty {
-                try db.execute(sql: "UPDATE messages SET status = 'replied' WHERE id = ?", arguments: [m.replyTo])
+                try db.cachedStatement(sql: "UPDATE messages SET status = 'replied' WHERE id = ?").execute(arguments: [m.replyTo])
             }
             for (id, bytes) in objects {
                 if let bytes {
                     // Content-addressed: bytes already stored under this id are these bytes; rewriting them
                     // (the same model posted to a thousand nodes) would only fill the WAL.
-                    let stored = try Bool.fetchOne(db, sql: "SELECT bytes IS NOT NULL FROM objects WHERE id = ?", arguments: [id])
+                    let stored = try Bool.fetchOne(db.cachedStatement(sql: "SELECT bytes IS NOT NULL FROM objects WHERE id = ?"), arguments: [id])
                     if stored == nil {
-                        try db.execute(sql: "INSERT INTO objects VALUES (?, ?, ?)", arguments: [id, Data(bytes), bytes.count])
+                        try db.cachedStatement(sql: "INSERT INTO objects VALUES (?, ?, ?)").execute(arguments: [id, Data(bytes), bytes.count])
                     } else if stored == false {
-                        try db.execute(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ?",
-                                       arguments: [Data(bytes), bytes.count, id])
+                        try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ?")
+                                       .execute(arguments: [Data(bytes), bytes.count, id])
                     }
                 } else {
-                    try db.execute(sql: "INSERT OR IGNORE INTO objects VALUES (?, NULL, 0)", arguments: [id])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO objects VALUES (?, NULL, 0)").execute(arguments: [id])
                 }
-                try db.execute(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)", arguments: [m.id, id])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)").execute(arguments: [m.id, id])
             }
         }
     }
 
     public func message(_ id: String) throws(FleetStoreError) -> StoredMessage? {
         try read("read message \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id]).map(Self.message)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM messages WHERE id = ?"), arguments: [id]).map(Self.message)
         }
     }
 
@@ -175,30 +175,30 @@ public final class SQLiteFleetStore: FleetStore {
             var arguments: StatementArguments = [Self.key(destination)]
             for status in statuses { arguments += [status.rawValue] }
             arguments += [limit]
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM messages WHERE dst = ? AND reply_to = '' AND status IN (\(marks))
                 ORDER BY created, id LIMIT ?
-                """, arguments: arguments).map(Self.message)
+                """), arguments: arguments).map(Self.message)
         }
     }
 
     public func reply(to id: String) throws(FleetStoreError) -> StoredMessage? {
         try read("read reply to \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE reply_to = ?", arguments: [id]).map(Self.message)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM messages WHERE reply_to = ?"), arguments: [id]).map(Self.message)
         }
     }
 
     public func setStatus(_ status: StoredMessage.Status, messages ids: [String]) throws(FleetStoreError) {
         try write("set message status") { db in
             for id in ids {
-                try db.execute(sql: "UPDATE messages SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+                try db.cachedStatement(sql: "UPDATE messages SET status = ? WHERE id = ?").execute(arguments: [status.rawValue, id])
             }
         }
     }
 
     public func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? {
         try read("read object \(id)") { db -> [UInt8]?? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT bytes FROM objects WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM objects WHERE id = ?"), arguments: [id]) else {
                 return nil
             }
             return .some((row["bytes"] as Data?).map { [UInt8]($0) })
@@ -207,42 +207,42 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
         try write("store object \(id)") { db in
-            try db.execute(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ? AND bytes IS NULL",
-                           arguments: [Data(bytes), bytes.count, id])
+            try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ? AND bytes IS NULL")
+                           .execute(arguments: [Data(bytes), bytes.count, id])
             return db.changesCount > 0
         }
     }
 
     public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {
         try read("read missing objects of \(id)") { db in
-            try String.fetchAll(db, sql: """
+            try String.fetchAll(db.cachedStatement(sql: """
                 SELECT o.id FROM message_objects m JOIN objects o ON o.id = m.object
                 WHERE m.message = ? AND o.bytes IS NULL ORDER BY o.id
-                """, arguments: [id])
+                """), arguments: [id])
         }
     }
 
     public func objectIDs(of id: String) throws(FleetStoreError) -> [String] {
         try read("read objects of \(id)") { db in
-            try String.fetchAll(db, sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object", arguments: [id])
+            try String.fetchAll(db.cachedStatement(sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object"), arguments: [id])
         }
     }
 
     public func saveCheckpoint(_ c: StoredCheckpoint, status: String) throws(FleetStoreError) {
         try write("save checkpoint of run \(c.run) round \(c.round)") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?)",
-                           arguments: [Self.key(c.run), c.round, status, Data(c.record)])
-            try db.execute(sql: "INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?)",
-                           arguments: [Self.key(c.run), c.round, Data(c.blob)])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?)")
+                           .execute(arguments: [Self.key(c.run), c.round, status, Data(c.record)])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?)")
+                           .execute(arguments: [Self.key(c.run), c.round, Data(c.blob)])
         }
     }
 
     public func latestCheckpoint(run: UInt64) throws(FleetStoreError) -> StoredCheckpoint? {
         try read("read latest checkpoint of run \(run)") { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT c.round, c.blob, r.record FROM checkpoints c JOIN rounds r ON r.run = c.run AND r.round = c.round
                 WHERE c.run = ? ORDER BY c.round DESC LIMIT 1
-                """, arguments: [Self.key(run)]).map { row in
+                """), arguments: [Self.key(run)]).map { row in
                 StoredCheckpoint(run: run, round: row["round"], record: Self.bytes(row, "record"), blob: Self.bytes(row, "blob"))
             }
         }

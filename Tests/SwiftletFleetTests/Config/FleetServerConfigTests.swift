@@ -76,7 +76,7 @@ import SwiftletSimulation
     }
 
     @Test func unknownEncodingIsRefused() {
-        #expect(throws: ConfigError.invalidValue(path: "deployment.encoding", value: "\"f16\"", reason: "expected one of \"f32le\", \"npy\"")) {
+        #expect(throws: ConfigError.invalidValue(path: "deployment.encoding", value: "\"f16\"", reason: "expected one of \"packed\", \"f32le\", \"npy\"")) {
             try FleetServerConfig(toml: "[deployment]\nencoding = \"f16\"\n")
         }
     }
