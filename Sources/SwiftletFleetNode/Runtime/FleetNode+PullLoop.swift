@@ -55,6 +55,10 @@ extension FleetNode {
                     logger.warning("run unknown to the server; counting it as finished", metadata: ["run": "\(run)"])
                     continue
                 }
+                if Self.isFlowerRunOver(failure) {
+                    logger.info("the server reports the run is over", metadata: ["run": "\(run)", "reason": "\(failure.flowerError!)"])
+                    continue
+                }
                 logger.warning("GetRun refused", metadata: ["run": "\(run)", "failure": "\(failure)"])
                 return false
             }
@@ -65,4 +69,15 @@ extension FleetNode {
 
     /// Flower's run status once the run ended (`Status.FINISHED`).
     static let finishedStatus = "finished"
+
+    /// Whether `failure` is Flower's answer to GetRun for a run that no longer takes Fleet calls.
+    ///
+    /// flwr 1.40 never reports `finished` through GetRun: it refuses the call with 403 and error code
+    /// ``FlowerAPIError/runStatusNotAllowed`` once the run is finished (the same code covers pending and
+    /// starting runs, which a run the node already worked for cannot return to), and with
+    /// ``FlowerAPIError/getRunFailed`` once the run is gone.
+    static func isFlowerRunOver(_ failure: FleetFailure) -> Bool {
+        guard failure.kind == .forbidden, let code = failure.flowerError?.code else { return false }
+        return code == FlowerAPIError.runStatusNotAllowed || code == FlowerAPIError.getRunFailed
+    }
 }

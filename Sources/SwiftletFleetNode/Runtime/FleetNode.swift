@@ -23,6 +23,11 @@ import SwiftletTensor
 /// try await node.run()          // returns when the run finishes or the task is cancelled
 /// await transport.shutdown()
 /// ```
+/// Joining a Flower federation instead (a SuperLink of flwr ≥ 1.40, its Fleet API URL):
+/// ```swift
+/// let transport = try HTTPFleetTransport(baseURL: "https://superlink.example:9092", signer: RequestSigner(key: key))
+/// let node = FleetNode(transport: transport, client: myClient, key: key, configuration: .flower)
+/// ```
 public actor FleetNode {
     /// The node's current state.
     public internal(set) var state: State = .idle

@@ -44,6 +44,15 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
         self.deactivateTimeout = deactivateTimeout
     }
 
+    /// The settings for joining a Flower SuperLink (flwr ≥ 1.40): replies carry `.npy` float32 arrays, which
+    /// Flower's ServerApps read, and every other value is Flower's SuperNode default.
+    ///
+    /// The rest of Flower's conventions hold for every server and need no setting: instructions are
+    /// `"train"`/`"evaluate"` messages with `"arrays"` and `"config"` records, replies carry `"arrays"` named
+    /// as the instruction named them and `"metrics"` with `"num-examples"`, and a node stops once GetRun
+    /// says its run is over (Flower refuses GetRun for a finished run rather than reporting it).
+    public static var flower: FleetNodeConfiguration { FleetNodeConfiguration(arrayEncoding: .npy) }
+
     /// The wait between two heartbeats: `heartbeatInterval × heartbeatLead`.
     public var heartbeatPeriod: Duration {
         .nanoseconds(Int64((heartbeatInterval * heartbeatLead * 1e9).rounded()))

@@ -109,7 +109,8 @@ import Testing
 
     @Test func arrayCountMismatchIsAnError() throws {
         let content = try FleetContentMapping.content(FitInstruction(round: 1, parameters: parameters), encoding: .npy)
-        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2)) {
+        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2,
+                                                        unmatched: "array 1 ('fc.bias', shape [2]) has no model parameter")) {
             try FleetContentMapping.fitInstruction(content, expected: [specs[0]])
         }
     }

@@ -1,0 +1,62 @@
+import Foundation
+import Synchronization
+import SwiftletFleetProtocol
+
+/// Answers the calls where flwr 1.40's SuperLink differs from Swiftlet's server as Flower does, with its
+/// status codes and JSON error bodies, and passes every other call to a loopback transport.
+///
+/// - RegisterNode: 412 `{"code": 2001}` (node authentication on: nodes are registered through the CLI), without
+///   reaching the loopback (the fixture registered the node's key ahead).
+/// - GetRun for a run in ``unknownRuns``: 403 `{"code": 2008}`; for any run once ``finishRun()`` was
+///   called: 403 `{"code": 2007}` (Flower refuses GetRun for a finished run instead of reporting it).
+/// - PullMessages: the messages queued with ``deliver(_:tree:)`` first.
+final class FlowerStyleTransport: FleetTransport {
+    private struct State {
+        var finished = false
+        var queued: [(Flwr_Proto_Message, Flwr_Proto_ObjectTree)] = []
+    }
+
+    let inner: LoopbackTransport
+    let unknownRuns: Set<UInt64>
+    private let state = Mutex(State())
+
+    init(_ inner: LoopbackTransport, unknownRuns: Set<UInt64> = []) {
+        self.inner = inner
+        self.unknownRuns = unknownRuns
+    }
+
+    /// From now on GetRun answers that the run's status does not allow Fleet calls.
+    func finishRun() { state.withLock { $0.finished = true } }
+
+    /// Hands `message` to the node at its next PullMessages, before anything the server holds.
+    func deliver(_ message: Flwr_Proto_Message, tree: Flwr_Proto_ObjectTree) {
+        state.withLock { $0.queued.append((message, tree)) }
+    }
+
+    func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
+        switch rpc {
+        case .registerNode:
+            throw FleetFailure(.preconditionFailed,
+                               #"{"code":2001,"detail":"SuperNode authentication is enabled. All SuperNodes must be registered via the CLI."}"#)
+        case .getRun:
+            let request = try? Flwr_Proto_GetRunRequest(serializedBytes: body)
+            if let run = request?.runID, unknownRuns.contains(run) {
+                throw FleetFailure(.forbidden, #"{"code":2008,"detail":"Failed to get run."}"#)
+            }
+            if state.withLock({ $0.finished }) {
+                throw FleetFailure(.forbidden, #"{"code":2007,"detail":"The current run status does not allow this Fleet API operation."}"#)
+            }
+            return try await inner.send(rpc, body: body)
+        case .pullMessages:
+            if let (message, tree) = state.withLock({ $0.queued.isEmpty ? nil : $0.queued.removeFirst() }) {
+                var response = Flwr_Proto_PullMessagesResponse()
+                response.messagesList = [message]
+                response.messageObjectTrees = [tree]
+                return (try? response.serializedBytes()) ?? []
+            }
+            return try await inner.send(rpc, body: body)
+        default:
+            return try await inner.send(rpc, body: body)
+        }
+    }
+}
