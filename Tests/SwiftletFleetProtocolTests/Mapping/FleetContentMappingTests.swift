@@ -127,6 +127,14 @@ import Testing
         #expect(throws: MappingError.arrayMismatch(index: 0, key: "w", reason: "dtype int64 is not a float type")) { try record.swiftletRecord() }
     }
 
+    @Test func aDeclaredDtypeThatDiffersFromTheNpyHeaderIsRejected() throws {
+        let npy = try NpyArray(shape: [2], elements: .float64([1, 2])).encoded
+        let record = FleetArrayRecord([("w", FleetArray(dtype: "float32", shape: [2], stype: "numpy.ndarray", data: npy))])
+        #expect(throws: MappingError.arrayMismatch(index: 0, key: "w", reason: "the array's dtype float32 differs from its .npy data's float64")) {
+            try record.swiftletRecord()
+        }
+    }
+
     @Test func compactArrayWithWrongByteCountIsRejected() {
         let record = FleetArrayRecord([("w", FleetArray(dtype: "float32", shape: [2], stype: "swiftlet.f32le", data: [0, 0, 0]))])
         #expect(throws: MappingError.arrayMismatch(index: 0, key: "w", reason: "3 bytes for 2 float32 values")) { try record.swiftletRecord() }
