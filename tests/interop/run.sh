@@ -29,6 +29,8 @@ if ! "$venv/bin/python" -c 'import flwr, numpy; assert flwr.__version__ == "1.40
 fi
 py="$venv/bin/python"
 export PATH="$venv/bin:$PATH"
+# Loopback only: Flower's processes send telemetry to telemetry.flower.ai and check PyPI for updates unless told not to.
+export FLWR_TELEMETRY_ENABLED=0 FLWR_DISABLE_UPDATE_CHECK=1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/swiftlet-interop.XXXXXX")
 pids=()

@@ -39,7 +39,7 @@ extension FleetNode {
     /// Whether every run the node worked for reports `finished` (GetRun); `false` before any work.
     func runsFinished() async throws(StepError) -> Bool {
         guard !runs.isEmpty else { return false }
-        for run in runs.sorted() {
+        for run in runs.subtracting(overRuns).sorted() {
             let response: Flwr_Proto_GetRunResponse
             do throws(StepError) {
                 response = try await callAsNode(.getRun) { id in
@@ -53,16 +53,19 @@ extension FleetNode {
                 // A run the server no longer has sends nothing more: it counts as finished.
                 if failure.kind == .notFound {
                     logger.warning("run unknown to the server; counting it as finished", metadata: ["run": "\(run)"])
+                    overRuns.insert(run)
                     continue
                 }
                 if Self.isFlowerRunOver(failure) {
                     logger.info("the server reports the run is over", metadata: ["run": "\(run)", "reason": "\(failure.flowerError!)"])
+                    overRuns.insert(run)
                     continue
                 }
                 logger.warning("GetRun refused", metadata: ["run": "\(run)", "failure": "\(failure)"])
                 return false
             }
             guard response.run.status.status == Self.finishedStatus else { return false }
+            overRuns.insert(run)
         }
         return true
     }

@@ -46,6 +46,8 @@ public actor FleetNode {
     var generator: SeededGenerator
     /// Runs the node answered instructions of; checked for `finished` when idle.
     var runs: Set<UInt64> = []
+    /// Runs of ``runs`` the server reported over: not asked about again.
+    var overRuns: Set<UInt64> = []
     /// Set when a heartbeat learns the server no longer knows the node as active.
     var needsRejoin = false
     /// A reply computed but not yet accepted by the server, kept across network drops.
