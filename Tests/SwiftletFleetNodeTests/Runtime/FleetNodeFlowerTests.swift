@@ -39,11 +39,35 @@ import Testing
         // Still running: the node polls on.
         await f.clock.waitForSleepers(2)
         #expect(await f.node.state != .finished)
-        flower.finishRun()
+        flower.finishRun(f.run)
         f.clock.advance(by: .seconds(5))
         try await within { try await task.value }
         #expect(await f.node.state == .finished)
         #expect(f.transport.calls.last == .deactivateNode)
+    }
+
+    @Test func aRunReportedOverIsNotAskedAboutAgain() async throws {
+        let (f, flower) = try await flowerFixture()
+        let second = try await f.service.createRun(name: "second")
+        let content = try FleetContentMapping.content(FitInstruction(round: 1, parameters: try NodeFixture.parameters()), encoding: .npy)
+        let first = try await f.post(content).messageID
+        let other = try await f.post(content, run: second).messageID
+        let task = f.start()
+        _ = try await f.reply(to: first)
+        _ = try await f.reply(to: other)
+        await f.clock.waitForSleepers(2)
+        flower.finishRun(f.run)
+        // The next idle poll learns the first run is over; the second still runs, so the node stays.
+        f.clock.advance(by: .seconds(5))
+        await f.clock.waitForSleepers(2)
+        let asked = flower.getRunRequests.filter { $0 == f.run }.count
+        f.clock.advance(by: .seconds(5))
+        await f.clock.waitForSleepers(2)
+        let requests = flower.getRunRequests
+        try await f.stop(task)
+        #expect(requests.filter { $0 == f.run }.count == asked)
+        #expect(requests.last == second)
+        #expect(await f.node.state == .stopped)
     }
 
     @Test func anInstructionForARunTheServerDoesNotKnowIsDroppedUntrained() async throws {

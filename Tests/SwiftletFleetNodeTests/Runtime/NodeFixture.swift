@@ -87,12 +87,13 @@ struct NodeFixture {
         try ArrayRecord(specs: ScriptedClient.specs, values: [1, 2, 3, 4, 0.5])
     }
 
-    /// Posts `content` as an instruction of `type` to the node (or to `destination`); answers it deflated.
+    /// Posts `content` as an instruction of `type` to the node (or to `destination`), in the fixture's run
+    /// (or in `run`); answers it deflated.
     @discardableResult
-    func post(_ content: RecordDict, type: String = FleetMessageType.train, to destination: UInt64? = nil)
-        async throws -> DeflatedMessage {
+    func post(_ content: RecordDict, type: String = FleetMessageType.train, to destination: UInt64? = nil,
+              run: UInt64? = nil) async throws -> DeflatedMessage {
         var metadata = Flwr_Proto_Metadata()
-        metadata.runID = run
+        metadata.runID = run ?? self.run
         metadata.dstNodeID = destination ?? nodeID
         metadata.messageType = type
         metadata.groupID = "1"
