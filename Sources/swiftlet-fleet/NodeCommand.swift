@@ -109,6 +109,8 @@ struct NodeCommand: AsyncParsableCommand {
         configuration.exitWhenRunFinished = !keepRunning
         configuration.arrayEncoding = encoding == "npy" ? .npy : .swiftletF32LE
         configuration.pollInterval = .seconds(1)...(.milliseconds(Int64((pollMax * 1000).rounded())))
+        // A key generated for this process is never used again: leave no registration behind (as Flower's SuperNode).
+        configuration.unregisterOnExit = key == nil
         let node = FleetNode(transport: transport, client: client, publicKey: nodeKey.publicKey.flowerBytes,
                              configuration: configuration, seed: experiment.seed &+ UInt64(partition), logger: logger)
         do {

@@ -131,6 +131,20 @@ wait_swiftlet_nodes() {
     done
 }
 
+# left_as_flower_does <dir> <yes|no>: every Swiftlet node deactivated after the run, and unregistered its key
+# exactly when it had registered a key of its own (no --key) rather than one the operator registered.
+left_as_flower_does() {
+    local dir=$1 unregisters=$2 log
+    for log in "$dir"/swiftlet-*.log; do
+        grep -q '\] deactivated$' "$log" || { echo "$log: the node did not deactivate" >&2; return 1; }
+        if [ "$unregisters" = yes ]; then
+            grep -q '\] unregistered$' "$log" || { echo "$log: the node did not unregister its key" >&2; return 1; }
+        elif grep -q '\] unregistered$' "$log"; then
+            echo "$log: the node unregistered a key the operator registered" >&2; return 1
+        fi
+    done
+}
+
 flwr_home() {
     local dir=$1 port=$2 extra=$3
     mkdir -p "$dir/flwr-home"
@@ -146,6 +160,7 @@ start_superlink "$dir" "$port" --insecure
 for index in 0 1 2; do start_swiftlet_node "$dir" "$index" "http://127.0.0.1:$port"; done
 run_app "$dir" 3 3
 wait_swiftlet_nodes
+left_as_flower_does "$dir" yes
 swiftlet_ids "$dir"
 "$py" "$here/check_run.py" "$dir/record" --rounds 3 --nodes 3 --swiftlet-ids "$dir/swiftlet-ids" --min-swiftlet 3
 stop_all
@@ -192,6 +207,7 @@ for index in 0 1; do
 done
 run_app "$dir" 2 2
 wait_swiftlet_nodes
+left_as_flower_does "$dir" no
 swiftlet_ids "$dir"
 "$py" "$here/check_run.py" "$dir/record" --rounds 2 --nodes 2 --swiftlet-ids "$dir/swiftlet-ids" --min-swiftlet 2
 stop_all

@@ -90,6 +90,7 @@ extension FleetNode {
         do throws(StepError) {
             let answer: Flwr_Proto_RegisterNodeFleetResponse = try await call(.registerNode, register)
             logger.debug("registered", metadata: ["node": "\(answer.nodeID)"])
+            selfRegistered = true
         } catch {
             guard case .refused(_, let failure) = error else { throw error }
             guard failure.kind == .conflict || failure.kind == .preconditionFailed else { throw .failed(.joinRefused(failure)) }

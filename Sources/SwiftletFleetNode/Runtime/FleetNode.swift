@@ -48,6 +48,8 @@ public actor FleetNode {
     var runs: Set<UInt64> = []
     /// Runs of ``runs`` the server reported over: not asked about again.
     var overRuns: Set<UInt64> = []
+    /// Whether the server accepted this node's own RegisterNode (rather than refusing it).
+    var selfRegistered = false
     /// Set when a heartbeat learns the server no longer knows the node as active.
     var needsRejoin = false
     /// A reply computed but not yet accepted by the server, kept across network drops.
@@ -96,7 +98,8 @@ public actor FleetNode {
     /// stays unreachable beyond the reconnect policy.
     ///
     /// Returns normally when the runs finish (state ``State/finished``) or the task is cancelled (state
-    /// ``State/stopped``); both send a best-effort DeactivateNode first. No child task outlives the call.
+    /// ``State/stopped``); both send a best-effort DeactivateNode first (and UnregisterNode with
+    /// ``FleetNodeConfiguration/unregisterOnExit``). No child task outlives the call.
     /// - Throws: ``FleetNodeError`` when the node cannot go on.
     public func run() async throws(FleetNodeError) {
         guard state == .idle else { throw .notIdle(state) }
@@ -112,6 +115,7 @@ public actor FleetNode {
             outcome = Outcome(error)
         }
         await deactivate()
+        if configuration.unregisterOnExit, selfRegistered { await unregister() }
         switch outcome {
         case .finished:
             state = .finished

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwiftletFederated
 import SwiftletFleetNode
 import SwiftletFleetProtocol
@@ -109,5 +110,42 @@ import Testing
         let node = f.node
         await #expect(throws: FleetNodeError.invalidConfiguration("heartbeatLead: 1.5 is outside (0, 1]")) { try await node.run() }
         #expect(f.transport.calls.isEmpty)
+    }
+}
+
+@Suite struct FleetNodeUnregisterTests {
+    /// A node with `key` over `transport` (the fixture's loopback by default) that unregisters on exit.
+    func freshNode(_ f: NodeFixture, key: NodeKey, transport: (any FleetTransport)? = nil) -> FleetNode {
+        var configuration = NodeFixture.configuration
+        configuration.unregisterOnExit = true
+        return FleetNode(transport: transport ?? f.transport, client: f.client, key: key, configuration: configuration, clock: f.clock,
+                         seed: 7, logger: Logger(label: "test.node", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    @Test func aNodeThatRegisteredItsOwnKeyUnregistersItWhenItStops() async throws {
+        let f = try await NodeFixture()
+        let key = NodeKey.generate(.p256)
+        let node = freshNode(f, key: key)
+        let task = Task { try await node.run() }
+        await f.clock.waitForSleepers(2)
+        #expect(try f.store.node(publicKey: key.publicKey.flowerBytes) != nil)
+        task.cancel()
+        try await within { try await task.value }
+        #expect(Array(f.transport.calls.suffix(2)) == [.deactivateNode, .unregisterNode])
+        #expect(try f.store.node(publicKey: key.publicKey.flowerBytes) == nil)
+    }
+
+    @Test func aNodeWhoseRegistrationWasRefusedKeepsTheOperatorsRegistration() async throws {
+        let f = try await NodeFixture()
+        // Flower with node authentication: RegisterNode is refused, the operator registered the key (the fixture
+        // registered NodeFixture.nodeKey ahead), and the node only activates.
+        let node = freshNode(f, key: NodeFixture.nodeKey, transport: FlowerStyleTransport(f.transport))
+        let task = Task { try await node.run() }
+        await f.clock.waitForSleepers(2)
+        task.cancel()
+        try await within { try await task.value }
+        #expect(f.transport.calls.last == .deactivateNode)
+        #expect(!f.transport.calls.contains(.unregisterNode))
+        #expect(try f.store.node(f.nodeID)?.status == .registered)
     }
 }
