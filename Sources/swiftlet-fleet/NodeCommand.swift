@@ -13,11 +13,12 @@ struct NodeCommand: AsyncParsableCommand {
         abstract: "Run a device node: join a fleet server and train on one partition of a dataset.",
         discussion: """
         The node pulls instructions from --server (a Swiftlet fleet server) or --flower (a Flower SuperLink, \
-        flwr >= 1.40, whose ServerApp sends the model as NumPy arrays), trains the experiment's model on partition --partition of \
-        --data (partitioned exactly as `swiftlet simulate` partitions it for the same config and seed) and \
-        pushes its updates. It heartbeats, reconnects with backoff after network drops or server restarts \
-        (a computed update is kept and pushed once the server is back) and deactivates when the run is \
-        finished. Pass the server's config with --config so both agree on model, data and partitioning.
+        flwr >= 1.40, whose ServerApp sends the model as NumPy arrays), trains the experiment's model on \
+        partition --partition of --data (partitioned exactly as `swiftlet simulate` partitions it for the \
+        same config and seed) and pushes its updates. It heartbeats, reconnects with backoff after network \
+        drops or server restarts (a computed update is kept and pushed once the server is back) and \
+        deactivates when the run is finished. Pass the server's config with --config so both agree on \
+        model, data and partitioning (with --flower, a config whose model is the one the ServerApp sends).
         """
     )
 
@@ -91,6 +92,9 @@ struct NodeCommand: AsyncParsableCommand {
             throw ValidationError("--encoding \(encoding): a Flower SuperLink's apps read .npy arrays only; use npy with --flower")
         }
         guard heartbeat >= 1, heartbeat <= 1_800 else { throw ValidationError("--heartbeat must be in 1...1800 seconds") }
+        if flower != nil, heartbeat < 10 {
+            throw ValidationError("--heartbeat \(heartbeat): a Flower SuperLink accepts heartbeat intervals of 10...1800 seconds")
+        }
         guard pollMax >= 1, pollMax <= 3_600 else { throw ValidationError("--poll-max must be in 1...3600 seconds") }
         let share = try DevicePartition(config: experiment, index: partition)
         logger.info("data", metadata: ["partition": "\(share.description)"])
