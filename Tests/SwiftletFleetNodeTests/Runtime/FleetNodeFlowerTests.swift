@@ -70,9 +70,11 @@ import Testing
         #expect(await f.node.state == .stopped)
     }
 
-    @Test func anInstructionForARunTheServerDoesNotKnowIsDroppedUntrained() async throws {
+    /// Flower answers GetRun for a run it does not know with 403 and code 2008; Swiftlet's server with 404.
+    @Test(arguments: [true, false])
+    func anInstructionForARunTheServerDoesNotKnowIsDroppedUntrained(flowerAnswers: Bool) async throws {
         let unknown: UInt64 = 999
-        let (f, flower) = try await flowerFixture(unknownRuns: [unknown])
+        let (f, flower) = try await flowerFixture(unknownRuns: flowerAnswers ? [unknown] : [])
         var message = Flwr_Proto_Message()
         message.metadata.runID = unknown
         message.metadata.messageID = String(repeating: "ab", count: 32)
