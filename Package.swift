@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SwiftletFleetProtocolTests",
-            dependencies: ["SwiftletFleetProtocol", "SwiftletFederated"],
+            dependencies: ["SwiftletFleetProtocol", "SwiftletFederated", "SwiftletNN"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -78,6 +78,11 @@ extension FleetNode {
     }
 
     /// RegisterNode (an existing registration is fine) then ActivateNode; sets the node id.
+    ///
+    /// A server may refuse the registration and still accept the node: Swiftlet's answers 409 for a key it
+    /// knows; Flower answers 412 both for a key already in use and, with node authentication on, for every
+    /// RegisterNode (its nodes are registered through `flwr supernode register`). Either way ActivateNode
+    /// decides whether the key is welcome.
     func join() async throws(StepError) {
         state = .registering
         var register = Flwr_Proto_RegisterNodeFleetRequest()
@@ -85,11 +90,12 @@ extension FleetNode {
         do throws(StepError) {
             let answer: Flwr_Proto_RegisterNodeFleetResponse = try await call(.registerNode, register)
             logger.debug("registered", metadata: ["node": "\(answer.nodeID)"])
+            selfRegistered = true
         } catch {
-            // A server that keeps registrations unique by key may refuse a second one: the key is known, go on.
             guard case .refused(_, let failure) = error else { throw error }
-            guard failure.kind == .conflict else { throw .failed(.joinRefused(failure)) }
-            logger.info("already registered", metadata: ["reason": "\(failure.message)"])
+            guard failure.kind == .conflict || failure.kind == .preconditionFailed else { throw .failed(.joinRefused(failure)) }
+            logger.info("registration refused; activating a key registered before or by the server's operator",
+                        metadata: ["reason": "\(failure.flowerError.map(\.description) ?? failure.message)"])
         }
         var activate = Flwr_Proto_ActivateNodeRequest()
         activate.publicKey = Data(publicKey)

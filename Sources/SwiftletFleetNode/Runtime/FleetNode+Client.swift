@@ -29,7 +29,11 @@ extension FleetNode {
             }
             if case .arrays(let arrays) = result.payload { try Self.checkFinite(arrays, what: "the client's trained arrays") }
             let reply: RecordDict
-            do { reply = try FleetContentMapping.content(result, encoding: configuration.arrayEncoding) } catch {
+            do {
+                // Named as the instruction named them: Flower averages replies key by key.
+                reply = try FleetContentMapping.content(result, encoding: configuration.arrayEncoding,
+                                                        arrayKeys: FleetContentMapping.arrayKeys(content))
+            } catch {
                 throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "the client's train result: \(error)")
             }
             stats.fits += 1

@@ -1,6 +1,7 @@
+import SwiftProtobuf
 import SwiftletFleetProtocol
 
-/// Heartbeats while online, and the best-effort DeactivateNode when the node stops.
+/// Heartbeats while online, and the best-effort DeactivateNode (and UnregisterNode) when the node stops.
 extension FleetNode {
     /// Sends a heartbeat every ``FleetNodeConfiguration/heartbeatPeriod`` until cancelled.
     ///
@@ -38,20 +39,34 @@ extension FleetNode {
     }
 
     /// Sends DeactivateNode once, giving up after ``FleetNodeConfiguration/deactivateTimeout``.
-    ///
-    /// Runs even when the node's task is cancelled: the call goes in an awaited unstructured task (which does
-    /// not inherit the cancellation), raced against the timeout, so it never outlives ``run()``.
     func deactivate() async {
         guard let id = nodeID else { return }
         var request = Flwr_Proto_DeactivateNodeRequest()
         request.nodeID = id
-        guard let body = try? request.serializedBytes() as [UInt8] else { return }
+        await bestEffort(.deactivateNode, request, done: "deactivated")
+    }
+
+    /// Sends UnregisterNode once, giving up after ``FleetNodeConfiguration/deactivateTimeout``.
+    func unregister() async {
+        guard let id = nodeID else { return }
+        var request = Flwr_Proto_UnregisterNodeFleetRequest()
+        request.nodeID = id
+        await bestEffort(.unregisterNode, request, done: "unregistered")
+    }
+
+    /// Sends `request` as `rpc` once as the node stops, giving up after
+    /// ``FleetNodeConfiguration/deactivateTimeout``; the outcome is logged, never thrown.
+    ///
+    /// Runs even when the node's task is cancelled: the call goes in an awaited unstructured task (which does
+    /// not inherit the cancellation), raced against the timeout, so it never outlives ``run()``.
+    func bestEffort(_ rpc: FleetRPC, _ request: some SwiftProtobuf.Message, done: String) async {
+        guard let id = nodeID, let body = try? request.serializedBytes() as [UInt8] else { return }
         let transport = self.transport, clock = self.clock, timeout = configuration.deactivateTimeout
         let attempt = Task { () -> Result<[UInt8], FleetFailure>? in
             await withTaskGroup(of: Result<[UInt8], FleetFailure>?.self) { group in
                 group.addTask {
                     do throws(FleetFailure) {
-                        return .success(try await transport.send(.deactivateNode, body: body))
+                        return .success(try await transport.send(rpc, body: body))
                     } catch {
                         return .failure(error)
                     }
@@ -70,11 +85,11 @@ extension FleetNode {
         case .success(let answer):
             stats.bytesSent += body.count
             stats.bytesReceived += answer.count
-            logger.info("deactivated", metadata: ["node": "\(id)"])
+            logger.info("\(done)", metadata: ["node": "\(id)"])
         case .failure(let failure):
-            logger.warning("DeactivateNode failed", metadata: ["node": "\(id)", "failure": "\(failure)"])
+            logger.warning("\(rpc.rawValue) failed", metadata: ["node": "\(id)", "failure": "\(failure)"])
         case nil:
-            logger.warning("DeactivateNode timed out", metadata: ["node": "\(id)", "timeout": "\(timeout)"])
+            logger.warning("\(rpc.rawValue) timed out", metadata: ["node": "\(id)", "timeout": "\(timeout)"])
         }
     }
 }

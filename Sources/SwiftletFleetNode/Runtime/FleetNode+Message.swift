@@ -17,6 +17,17 @@ extension FleetNode {
             ])
             return
         }
+        // The first message of a run: ask for the run, as Flower's SuperNode does; never work for a run the
+        // server does not know or no longer runs (its reply could not be delivered anyway).
+        if !runs.contains(metadata.runID) {
+            if let refusal = try await runRefusal(metadata.runID) {
+                stats.dropped += 1
+                logger.error("dropping an instruction for a run the server does not run", metadata: [
+                    "message": "\(messageID)", "run": "\(metadata.runID)", "reason": "\(refusal)",
+                ])
+                return
+            }
+        }
         state = .working(messageID: messageID)
         runs.insert(metadata.runID)
         logger.info("instruction", metadata: ["message": "\(messageID)", "type": "\(metadata.messageType)", "run": "\(metadata.runID)"])
@@ -39,6 +50,26 @@ extension FleetNode {
         let pending = PendingReply(message: reply, deflated: deflated, instructionID: messageID)
         pendingReply = pending
         try await deliver(pending)
+    }
+
+    /// Why the server will not take work for `run` (it does not know it, or the run is not running), or
+    /// `nil` when GetRun describes it. A refusal for any other reason is logged and lets the work go on.
+    func runRefusal(_ run: UInt64) async throws(StepError) -> FleetFailure? {
+        do throws(StepError) {
+            let response: Flwr_Proto_GetRunResponse = try await callAsNode(.getRun) { id in
+                var request = Flwr_Proto_GetRunRequest()
+                request.node.nodeID = id
+                request.runID = run
+                return request
+            }
+            logger.info("run", metadata: ["run": "\(run)", "app": "\(response.run.fabID)", "status": "\(response.run.status.status)"])
+            return nil
+        } catch {
+            guard case .refused(_, let failure) = error else { throw error }
+            if failure.kind == .notFound || Self.isFlowerRunOver(failure) { return failure }
+            logger.warning("GetRun refused; answering the instruction anyway", metadata: ["run": "\(run)", "failure": "\(failure)"])
+            return nil
+        }
     }
 
     /// Pulls every object of `tree` (children first), checks each one's SHA-256 against its id and the total

@@ -39,7 +39,7 @@ extension FleetNode {
     /// Whether every run the node worked for reports `finished` (GetRun); `false` before any work.
     func runsFinished() async throws(StepError) -> Bool {
         guard !runs.isEmpty else { return false }
-        for run in runs.sorted() {
+        for run in runs.subtracting(overRuns).sorted() {
             let response: Flwr_Proto_GetRunResponse
             do throws(StepError) {
                 response = try await callAsNode(.getRun) { id in
@@ -53,16 +53,34 @@ extension FleetNode {
                 // A run the server no longer has sends nothing more: it counts as finished.
                 if failure.kind == .notFound {
                     logger.warning("run unknown to the server; counting it as finished", metadata: ["run": "\(run)"])
+                    overRuns.insert(run)
+                    continue
+                }
+                if Self.isFlowerRunOver(failure) {
+                    logger.info("the server reports the run is over", metadata: ["run": "\(run)", "reason": "\(failure.flowerError!)"])
+                    overRuns.insert(run)
                     continue
                 }
                 logger.warning("GetRun refused", metadata: ["run": "\(run)", "failure": "\(failure)"])
                 return false
             }
             guard response.run.status.status == Self.finishedStatus else { return false }
+            overRuns.insert(run)
         }
         return true
     }
 
     /// Flower's run status once the run ended (`Status.FINISHED`).
     static let finishedStatus = "finished"
+
+    /// Whether `failure` is Flower's answer to GetRun for a run that no longer takes Fleet calls.
+    ///
+    /// flwr 1.40 never reports `finished` through GetRun: it refuses the call with 403 and error code
+    /// ``FlowerAPIError/runStatusNotAllowed`` once the run is finished (the same code covers pending and
+    /// starting runs, which a run the node already worked for cannot return to), and with
+    /// ``FlowerAPIError/getRunFailed`` once the run is gone.
+    static func isFlowerRunOver(_ failure: FleetFailure) -> Bool {
+        guard failure.kind == .forbidden, let code = failure.flowerError?.code else { return false }
+        return code == FlowerAPIError.runStatusNotAllowed || code == FlowerAPIError.getRunFailed
+    }
 }

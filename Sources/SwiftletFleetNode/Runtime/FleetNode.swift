@@ -23,6 +23,11 @@ import SwiftletTensor
 /// try await node.run()          // returns when the run finishes or the task is cancelled
 /// await transport.shutdown()
 /// ```
+/// Joining a Flower federation instead (a SuperLink of flwr ≥ 1.40, its Fleet API URL):
+/// ```swift
+/// let transport = try HTTPFleetTransport(baseURL: "https://superlink.example:9092", signer: RequestSigner(key: key))
+/// let node = FleetNode(transport: transport, client: myClient, key: key, configuration: .flower)
+/// ```
 public actor FleetNode {
     /// The node's current state.
     public internal(set) var state: State = .idle
@@ -41,6 +46,10 @@ public actor FleetNode {
     var generator: SeededGenerator
     /// Runs the node answered instructions of; checked for `finished` when idle.
     var runs: Set<UInt64> = []
+    /// Runs of ``runs`` the server reported over: not asked about again.
+    var overRuns: Set<UInt64> = []
+    /// Whether the server accepted this node's own RegisterNode (rather than refusing it).
+    var selfRegistered = false
     /// Set when a heartbeat learns the server no longer knows the node as active.
     var needsRejoin = false
     /// A reply computed but not yet accepted by the server, kept across network drops.
@@ -89,7 +98,8 @@ public actor FleetNode {
     /// stays unreachable beyond the reconnect policy.
     ///
     /// Returns normally when the runs finish (state ``State/finished``) or the task is cancelled (state
-    /// ``State/stopped``); both send a best-effort DeactivateNode first. No child task outlives the call.
+    /// ``State/stopped``); both send a best-effort DeactivateNode first (and UnregisterNode with
+    /// ``FleetNodeConfiguration/unregisterOnExit``). No child task outlives the call.
     /// - Throws: ``FleetNodeError`` when the node cannot go on.
     public func run() async throws(FleetNodeError) {
         guard state == .idle else { throw .notIdle(state) }
@@ -105,6 +115,7 @@ public actor FleetNode {
             outcome = Outcome(error)
         }
         await deactivate()
+        if configuration.unregisterOnExit, selfRegistered { await unregister() }
         switch outcome {
         case .finished:
             state = .finished

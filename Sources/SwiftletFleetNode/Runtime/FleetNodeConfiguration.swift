@@ -24,15 +24,22 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
     public var maxMessageBytes: Int
     /// What received arrays are checked against before the client sees them.
     public var expectedArrays: ArrayExpectation
-    /// How long a best-effort DeactivateNode may take when the node stops.
+    /// How long a best-effort DeactivateNode (and UnregisterNode) may take when the node stops.
     public var deactivateTimeout: Duration
+    /// Whether the node also sends UnregisterNode when it stops, unless the server refused its RegisterNode.
+    ///
+    /// For nodes with an ephemeral key, as Flower's SuperNode does when it registered such a key itself, so
+    /// that servers do not accumulate keys nobody will use again. A key the operator registered (Flower with
+    /// node authentication refuses the node's own RegisterNode) is never unregistered by the node.
+    public var unregisterOnExit: Bool
 
     /// Creates a configuration; the defaults follow Flower's SuperNode.
     public init(heartbeatInterval: Double = 30, heartbeatLead: Double = 0.8,
                 pollInterval: ClosedRange<Duration> = .seconds(1)...(.seconds(30)),
                 reconnect: ReconnectPolicy = ReconnectPolicy(), arrayEncoding: ArrayEncoding = .npy,
                 exitWhenRunFinished: Bool = true, maxMessageBytes: Int = 256 << 20,
-                expectedArrays: ArrayExpectation = .fromClient, deactivateTimeout: Duration = .seconds(5)) {
+                expectedArrays: ArrayExpectation = .fromClient, deactivateTimeout: Duration = .seconds(5),
+                unregisterOnExit: Bool = false) {
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatLead = heartbeatLead
         self.pollInterval = pollInterval
@@ -42,7 +49,17 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
         self.maxMessageBytes = maxMessageBytes
         self.expectedArrays = expectedArrays
         self.deactivateTimeout = deactivateTimeout
+        self.unregisterOnExit = unregisterOnExit
     }
+
+    /// The settings for joining a Flower SuperLink (flwr ≥ 1.40): replies carry `.npy` float32 arrays, which
+    /// Flower's ServerApps read, and every other value is Flower's SuperNode default.
+    ///
+    /// The rest of Flower's conventions hold for every server and need no setting: instructions are
+    /// `"train"`/`"evaluate"` messages with `"arrays"` and `"config"` records, replies carry `"arrays"` named
+    /// as the instruction named them and `"metrics"` with `"num-examples"`, and a node stops once GetRun
+    /// says its run is over (Flower refuses GetRun for a finished run rather than reporting it).
+    public static var flower: FleetNodeConfiguration { FleetNodeConfiguration(arrayEncoding: .npy) }
 
     /// The wait between two heartbeats: `heartbeatInterval × heartbeatLead`.
     public var heartbeatPeriod: Duration {

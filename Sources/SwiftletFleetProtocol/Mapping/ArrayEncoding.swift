@@ -54,7 +54,8 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
 
     /// The float32 values and shape of a received array in any supported encoding.
     ///
-    /// float64 `.npy` data is rounded to float32; integer dtypes are refused, since model arrays are floats.
+    /// float64 `.npy` data is rounded to float32; integer dtypes are refused, since model arrays are floats, and
+    /// so is an array whose declared dtype differs from its `.npy` header's.
     static func decode(_ array: FleetArray, index: Int, key: String) throws(MappingError) -> (shape: [Int], values: [Float]) {
         switch array.stype {
         case npyStype:
@@ -62,6 +63,11 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             do { npy = try NpyArray(npy: array.data) } catch { throw .arrayMismatch(index: index, key: key, reason: "\(error)") }
             guard let values = npy.float32Values else {
                 throw .arrayMismatch(index: index, key: key, reason: "dtype \(npy.dtypeName) is not a float type")
+            }
+            // Flower writes the array's dtype beside its .npy bytes; an array whose two disagree was not
+            // written by NumPy and is not trusted.
+            guard npy.dtypeName == array.dtype else {
+                throw .arrayMismatch(index: index, key: key, reason: "the array's dtype \(array.dtype) differs from its .npy data's \(npy.dtypeName)")
             }
             guard npy.shape == array.shape else {
                 throw .arrayMismatch(index: index, key: key, reason: ".npy shape \(npy.shape) differs from the array's shape \(array.shape)")

@@ -16,6 +16,14 @@ public enum FleetContentMapping {
         return content
     }
 
+    /// The names of an instruction's arrays, in order (empty when it carries no array record), or `nil` when
+    /// they arrived packed: then the sender is a Swiftlet peer, which reads a reply's names from the model.
+    public static func arrayKeys(_ content: RecordDict) -> [String]? {
+        guard case .arrays(let record)? = content[FleetContentKeys.arrays] else { return [] }
+        if record.items.count == 1, record.items[0].value.stype == PackedArrays.stype { return nil }
+        return record.keys
+    }
+
     /// A train instruction from content; arrays are checked against `expected` when given.
     public static func fitInstruction(_ content: RecordDict, expected: [ArraySpec]? = nil) throws(MappingError) -> FitInstruction {
         let (round, config) = try roundAndConfig(content)
@@ -38,11 +46,19 @@ public enum FleetContentMapping {
     }
 
     /// Content for a train reply; a codec payload travels as one byte array under its codec's stype.
-    public static func content(_ result: FitResult, encoding: ArrayEncoding) throws(MappingError) -> RecordDict {
+    ///
+    /// With `arrayKeys` (the instruction's array names, in order) the trained arrays are named by them
+    /// instead of by the model's parameter names, as Flower's strategies require of every reply.
+    public static func content(_ result: FitResult, encoding: ArrayEncoding,
+                               arrayKeys: [String]? = nil) throws(MappingError) -> RecordDict {
         var content = RecordDict()
         switch result.payload {
         case .arrays(let record):
-            content[FleetContentKeys.arrays] = .arrays(try FleetArrayRecord(record, encoding: encoding))
+            if let arrayKeys {
+                content[FleetContentKeys.arrays] = .arrays(try FleetArrayRecord(record, keys: arrayKeys, encoding: encoding))
+            } else {
+                content[FleetContentKeys.arrays] = .arrays(try FleetArrayRecord(record, encoding: encoding))
+            }
         case .encoded(let encoded):
             let array = FleetArray(dtype: "uint8", shape: [encoded.bytes.count],
                                    stype: ArrayEncoding.codecStypePrefix + encoded.codec, data: encoded.bytes)

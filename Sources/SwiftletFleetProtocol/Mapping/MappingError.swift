@@ -8,8 +8,9 @@ public enum MappingError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidEntry(record: String, key: String, reason: String)
     /// A received array does not fit the expected array at that position.
     case arrayMismatch(index: Int, key: String, reason: String)
-    /// The number of received arrays differs from the expected number.
-    case arrayCountMismatch(record: String, expected: Int, actual: Int)
+    /// The number of received arrays differs from the expected number; `unmatched` names the first array
+    /// (received, or expected by the model) that has no counterpart.
+    case arrayCountMismatch(record: String, expected: Int, actual: Int, unmatched: String)
     /// An array's serialisation type is not one this side reads.
     case unsupportedSType(index: Int, key: String, stype: String)
 
@@ -20,7 +21,8 @@ public enum MappingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingEntry(let record, let key): "record '\(record)' has no entry '\(key)'"
         case .invalidEntry(let record, let key, let reason): "record '\(record)', entry '\(key)': \(reason)"
         case .arrayMismatch(let index, let key, let reason): "array \(index) ('\(key)'): \(reason)"
-        case .arrayCountMismatch(let record, let expected, let actual): "array record '\(record)' holds \(actual) arrays, expected \(expected)"
+        case .arrayCountMismatch(let record, let expected, let actual, let unmatched):
+            "array record '\(record)' holds \(actual) arrays, expected \(expected): \(unmatched)"
         case .unsupportedSType(let index, let key, let stype): "array \(index) ('\(key)'): unsupported stype '\(stype)'"
         }
     }

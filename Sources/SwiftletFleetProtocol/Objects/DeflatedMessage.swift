@@ -1,7 +1,7 @@
 /// A message taken apart into Flower's content-addressed objects, ready to push or as pulled.
 public struct DeflatedMessage: Sendable, Equatable {
-    /// The message as listed in `messages_list`: metadata with `message_id` = the root object id, the error
-    /// if any, and no content (the content travels as objects).
+    /// The message as listed in `messages_list`: metadata with `message_id` = the root object id, and the
+    /// error, or an empty RecordDict as content (as Flower lists it; the content travels as objects).
     public var message: Flwr_Proto_Message
     /// The ids of all objects, shaped as the message's tree (children in header order, distinct per parent).
     public var tree: Flwr_Proto_ObjectTree

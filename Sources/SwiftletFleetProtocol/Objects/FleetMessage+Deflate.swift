@@ -52,6 +52,9 @@ extension FleetMessage {
         let root = builder.add(.message, children: content.map { [$0.tree] } ?? [], body: bodyBytes)
         var listed = bodyProto
         listed.metadata.messageID = root.objectID
+        // Flower lists a content message with an empty RecordDict (`remove_content_from_message`): its
+        // SuperLink cannot rebuild a message that has neither content nor error, and refuses the push.
+        if content != nil { listed.content = Flwr_Proto_RecordDict() }
         return DeflatedMessage(message: listed, tree: root, objects: builder.objects)
     }
 }

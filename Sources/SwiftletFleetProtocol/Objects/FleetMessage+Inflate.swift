@@ -40,7 +40,9 @@ extension FleetMessage {
         guard stored.metadata == listedMetadata else {
             throw .treeMismatch(object: rootID, reason: "listed metadata differs from the metadata in the message object")
         }
-        guard !deflated.message.hasContent else {
+        // Flower's SuperLink lists a message with its content replaced by an empty RecordDict
+        // (`remove_content_from_message`); anything in it would bypass the content-addressed objects.
+        guard !deflated.message.hasContent || deflated.message.content == Flwr_Proto_RecordDict() else {
             throw .treeMismatch(object: rootID, reason: "the listed message must not carry content")
         }
         guard deflated.message.hasError == stored.hasError, !stored.hasError || stored.error == deflated.message.error else {

@@ -16,6 +16,9 @@ public struct FleetFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case notFound
         /// The request conflicts with the server's state (a reply to a message that was not sent to this node).
         case conflict
+        /// The server's state does not allow the request as asked. Flower answers so when a key is already
+        /// registered, or when node authentication is on and nodes are registered only through its CLI.
+        case preconditionFailed
         /// The body or an object is larger than the server accepts.
         case payloadTooLarge
         /// The body is not `application/protobuf`.
@@ -33,6 +36,7 @@ public struct FleetFailure: Error, Sendable, Equatable, CustomStringConvertible 
             case .forbidden: 403
             case .notFound: 404
             case .conflict: 409
+            case .preconditionFailed: 412
             case .payloadTooLarge: 413
             case .unsupportedMediaType: 415
             case .internalError: 500

@@ -97,6 +97,34 @@ import Testing
         #expect(fits == 0)
     }
 
+    @Test func anIntegerNpyArrayFromAFlowerAppGetsAnErrorReplyNamingIt() async throws {
+        let f = try await NodeFixture()
+        // What a numpy app sends when it builds its model with np.arange: int64 arrays, named "0" and "1".
+        let w = FleetArray(dtype: "int64", shape: [2, 2], stype: ArrayEncoding.npyStype,
+                           data: try NpyArray(shape: [2, 2], elements: .int64([1, 2, 3, 4]), bigEndian: true).encoded)
+        let b = FleetArray(dtype: "float32", shape: [1], stype: ArrayEncoding.npyStype,
+                           data: try NpyArray(shape: [1], elements: .float32([0.5])).encoded)
+        let (error, fits) = try await errorReply(f, content: trainContent(FleetArrayRecord([("0", w), ("1", b)])))
+        #expect(error?.code == FleetErrorCode.clientAppRaisedException)
+        #expect(error?.reason.contains("array 0 ('0'): dtype int64 is not a float type") == true)
+        #expect(fits == 0)
+    }
+
+    @Test func aFortranOrderNpyArrayGetsAnErrorReply() async throws {
+        let f = try await NodeFixture()
+        var npy = try NpyArray(shape: [2, 2], elements: .float32([1, 2, 3, 4])).encoded
+        // Flip the header's fortran_order to True ("False" → "True " keeps the header's length and padding).
+        let flag = Array("False".utf8)
+        let at = try #require((0...(npy.count - flag.count)).first { Array(npy[$0..<($0 + flag.count)]) == flag })
+        npy.replaceSubrange(at..<(at + flag.count), with: Array("True ".utf8))
+        let w = FleetArray(dtype: "float32", shape: [2, 2], stype: ArrayEncoding.npyStype, data: npy)
+        let b = FleetArray(dtype: "float32", shape: [1], stype: ArrayEncoding.npyStype,
+                           data: try NpyArray(shape: [1], elements: .float32([0.5])).encoded)
+        let (error, fits) = try await errorReply(f, content: trainContent(FleetArrayRecord([("0", w), ("1", b)])))
+        #expect(error?.reason.contains("array 0 ('0'): .npy arrays in Fortran order are not supported") == true)
+        #expect(fits == 0)
+    }
+
     @Test func nanParametersGetAnErrorReply() async throws {
         let f = try await NodeFixture()
         let poisoned = try ArrayRecord(specs: ScriptedClient.specs, values: [1, .nan, 3, 4, 0.5])

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwiftletFederated
 import SwiftletFleetNode
 import SwiftletFleetProtocol
@@ -68,9 +69,10 @@ import Testing
         let instruction = try await f.postFit(try NodeFixture.parameters())
         let task = f.start()
         _ = try await f.reply(to: instruction)
-        // The node polled, saw the run still running, and waits.
+        // The node polled, saw the run still running, and waits: one GetRun when the run's first message
+        // came, one when the node found nothing more to do.
         await f.clock.waitForSleepers(2)
-        #expect(f.transport.calls.contains(.getRun))
+        #expect(f.transport.calls.filter { $0 == .getRun }.count == 2)
         try f.finishRun()
         f.clock.advance(by: .seconds(5))
         try await within { try await task.value }
@@ -108,5 +110,42 @@ import Testing
         let node = f.node
         await #expect(throws: FleetNodeError.invalidConfiguration("heartbeatLead: 1.5 is outside (0, 1]")) { try await node.run() }
         #expect(f.transport.calls.isEmpty)
+    }
+}
+
+@Suite struct FleetNodeUnregisterTests {
+    /// A node with `key` over `transport` (the fixture's loopback by default) that unregisters on exit.
+    func freshNode(_ f: NodeFixture, key: NodeKey, transport: (any FleetTransport)? = nil) -> FleetNode {
+        var configuration = NodeFixture.configuration
+        configuration.unregisterOnExit = true
+        return FleetNode(transport: transport ?? f.transport, client: f.client, key: key, configuration: configuration, clock: f.clock,
+                         seed: 7, logger: Logger(label: "test.node", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    @Test func aNodeThatRegisteredItsOwnKeyUnregistersItWhenItStops() async throws {
+        let f = try await NodeFixture()
+        let key = NodeKey.generate(.p256)
+        let node = freshNode(f, key: key)
+        let task = Task { try await node.run() }
+        await f.clock.waitForSleepers(2)
+        #expect(try f.store.node(publicKey: key.publicKey.flowerBytes) != nil)
+        task.cancel()
+        try await within { try await task.value }
+        #expect(Array(f.transport.calls.suffix(2)) == [.deactivateNode, .unregisterNode])
+        #expect(try f.store.node(publicKey: key.publicKey.flowerBytes) == nil)
+    }
+
+    @Test func aNodeWhoseRegistrationWasRefusedKeepsTheOperatorsRegistration() async throws {
+        let f = try await NodeFixture()
+        // Flower with node authentication: RegisterNode is refused, the operator registered the key (the fixture
+        // registered NodeFixture.nodeKey ahead), and the node only activates.
+        let node = freshNode(f, key: NodeFixture.nodeKey, transport: FlowerStyleTransport(f.transport))
+        let task = Task { try await node.run() }
+        await f.clock.waitForSleepers(2)
+        task.cancel()
+        try await within { try await task.value }
+        #expect(f.transport.calls.last == .deactivateNode)
+        #expect(!f.transport.calls.contains(.unregisterNode))
+        #expect(try f.store.node(f.nodeID)?.status == .registered)
     }
 }

@@ -36,11 +36,12 @@ import Testing
         _ = try await f.reply(to: instruction)
         try await f.stop(task)
         let calls = f.transport.calls
-        // Register, activate, pull, the instruction's objects, confirm, push, the reply's objects, then idle.
-        #expect(Array(calls.prefix(3)) == [.registerNode, .activateNode, .pullMessages])
+        // Register, activate, pull, the run's description, the instruction's objects, confirm, push, the
+        // reply's objects, then idle.
+        #expect(Array(calls.prefix(4)) == [.registerNode, .activateNode, .pullMessages, .getRun])
         let confirm = try #require(calls.firstIndex(of: .confirmMessageReceived))
         let push = try #require(calls.firstIndex(of: .pushMessages))
-        #expect(calls[3..<confirm].allSatisfy { $0 == .pullObject })
+        #expect(calls[4..<confirm].allSatisfy { $0 == .pullObject })
         #expect(confirm < push)
         #expect(calls.last == .deactivateNode)
         let activate = try Flwr_Proto_ActivateNodeRequest(serializedBytes: f.transport.bodies(of: .activateNode)[0])

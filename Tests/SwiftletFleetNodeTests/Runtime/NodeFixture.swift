@@ -57,7 +57,10 @@ struct NodeFixture {
     /// The node's id, registered ahead so instructions can be posted before the node starts.
     let nodeID: UInt64
 
-    init(configuration: FleetNodeConfiguration = NodeFixture.configuration, failingClient: Bool = false) async throws {
+    /// - Parameter wrap: puts another transport between the node and the loopback (one that answers some
+    ///   calls as Flower's SuperLink does, say); the node talks to the loopback directly without it.
+    init(configuration: FleetNodeConfiguration = NodeFixture.configuration, failingClient: Bool = false,
+         wrap: ((LoopbackTransport) -> any FleetTransport)? = nil) async throws {
         client = ScriptedClient(failing: failingClient)
         store = try SQLiteFleetStore()
         service = FleetService(store: store, now: { NodeFixture.epoch })
@@ -68,7 +71,7 @@ struct NodeFixture {
         let answer = try Flwr_Proto_RegisterNodeFleetResponse(
             serializedBytes: try await service.handle(.registerNode, body: try register.serializedBytes(), caller: .anonymous))
         nodeID = answer.nodeID
-        node = FleetNode(transport: transport, client: client, key: Self.nodeKey, configuration: configuration,
+        node = FleetNode(transport: wrap?(transport) ?? transport, client: client, key: Self.nodeKey, configuration: configuration,
                          clock: clock, seed: 42, now: { NodeFixture.epoch.addingTimeInterval(1) },
                          logger: Logger(label: "test.node", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
@@ -84,12 +87,13 @@ struct NodeFixture {
         try ArrayRecord(specs: ScriptedClient.specs, values: [1, 2, 3, 4, 0.5])
     }
 
-    /// Posts `content` as an instruction of `type` to the node (or to `destination`); answers it deflated.
+    /// Posts `content` as an instruction of `type` to the node (or to `destination`), in the fixture's run
+    /// (or in `run`); answers it deflated.
     @discardableResult
-    func post(_ content: RecordDict, type: String = FleetMessageType.train, to destination: UInt64? = nil)
-        async throws -> DeflatedMessage {
+    func post(_ content: RecordDict, type: String = FleetMessageType.train, to destination: UInt64? = nil,
+              run: UInt64? = nil) async throws -> DeflatedMessage {
         var metadata = Flwr_Proto_Metadata()
-        metadata.runID = run
+        metadata.runID = run ?? self.run
         metadata.dstNodeID = destination ?? nodeID
         metadata.messageType = type
         metadata.groupID = "1"

@@ -3,7 +3,8 @@
 
 Run from this folder:  python3 make_fixtures.py
 Outputs (all small, committed):
-  flower_messages.json  per message: metadata, object ids and bytes (base64), tree, listed message
+  flower_messages.json  per message: metadata, object ids and bytes (base64), tree, listed message (as the
+                        SuperLink lists it: content replaced by an empty RecordDict)
   npy/*.npy             arrays saved by numpy.save: every supported dtype in both byte orders, a scalar,
                         an empty array, a Fortran-order array, an unsupported dtype and a version 2.0 file
 
@@ -27,7 +28,7 @@ if not BIG:
 import numpy as np  # noqa: E402
 from flwr.app import Array, ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict  # noqa: E402
 from flwr.app.metadata import Metadata  # noqa: E402
-from flwr.app.message.message import make_message  # noqa: E402
+from flwr.app.message.message import make_message, remove_content_from_message  # noqa: E402
 from flwr.app.error import Error  # noqa: E402
 from flwr.common.serde import message_to_proto  # noqa: E402
 from flwr.supercore.inflatable.inflatable_object import get_all_nested_objects, get_object_tree  # noqa: E402
@@ -45,8 +46,9 @@ def tree_dict(tree):
 
 def dump(message):
     objects = get_all_nested_objects(message)
-    listed = message_to_proto(message)
-    listed.ClearField("content")
+    # As the SuperLink lists a message and a SuperNode pushes one: content replaced by an empty RecordDict
+    # (an error message keeps its error), the content travelling as objects.
+    listed = message_to_proto(remove_content_from_message(message))
     listed.metadata.message_id = message.object_id
     return {
         "message_id": message.object_id,

@@ -109,7 +109,8 @@ import Testing
 
     @Test func arrayCountMismatchIsAnError() throws {
         let content = try FleetContentMapping.content(FitInstruction(round: 1, parameters: parameters), encoding: .npy)
-        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2)) {
+        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2,
+                                                        unmatched: "array 1 ('fc.bias', shape [2]) has no model parameter")) {
             try FleetContentMapping.fitInstruction(content, expected: [specs[0]])
         }
     }
@@ -124,6 +125,14 @@ import Testing
         let npy = try NpyArray(shape: [2], elements: .int64([1, 2])).encoded
         let record = FleetArrayRecord([("w", FleetArray(dtype: "float32", shape: [2], stype: "numpy.ndarray", data: data(npy)))])
         #expect(throws: MappingError.arrayMismatch(index: 0, key: "w", reason: "dtype int64 is not a float type")) { try record.swiftletRecord() }
+    }
+
+    @Test func aDeclaredDtypeThatDiffersFromTheNpyHeaderIsRejected() throws {
+        let npy = try NpyArray(shape: [2], elements: .float64([1, 2])).encoded
+        let record = FleetArrayRecord([("w", FleetArray(dtype: "float32", shape: [2], stype: "numpy.ndarray", data: npy))])
+        #expect(throws: MappingError.arrayMismatch(index: 0, key: "w", reason: "the array's dtype float32 differs from its .npy data's float64")) {
+            try record.swiftletRecord()
+        }
     }
 
     @Test func compactArrayWithWrongByteCountIsRejected() {

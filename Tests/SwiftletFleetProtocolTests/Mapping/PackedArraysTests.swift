@@ -108,7 +108,8 @@ import Testing
         #expect(throws: MappingError.arrayMismatch(index: 1, key: "bi", reason: "shape [1] differs from the expected [2] of 'fc.bias'")) {
             try arrays.swiftletRecord(expected: [renamed[0], ArraySpec(name: "fc.bias", shape: [2])])
         }
-        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2)) {
+        #expect(throws: MappingError.arrayCountMismatch(record: "arrays", expected: 1, actual: 2,
+                                                        unmatched: "packed array 1 ('bi', shape [1]) has no model parameter")) {
             try arrays.swiftletRecord(expected: [renamed[0]])
         }
     }
@@ -138,5 +139,14 @@ import Testing
         // ArrayChunk per array.
         #expect(packed.objects.count == 5)
         #expect(perTensor.objects.count == 15)
+    }
+
+    @Test func aReplyToAPackedInstructionIsNamedByTheModelInWhateverEncodingTheNodeUses() throws {
+        let instruction = try FleetContentMapping.content(FitInstruction(round: 1, parameters: Self.record), encoding: .swiftletPacked)
+        #expect(FleetContentMapping.arrayKeys(instruction) == nil)
+        let reply = try FleetContentMapping.content(FitResult(parameters: Self.record, exampleCount: 3), encoding: .swiftletF32LE,
+                                                    arrayKeys: FleetContentMapping.arrayKeys(instruction))
+        guard case .arrays(let arrays)? = reply[FleetContentKeys.arrays] else { Issue.record("no arrays"); return }
+        #expect(arrays.keys == ["w", "bi"])
     }
 }

@@ -1,0 +1,1 @@
+"""Flower app used by Swiftlet's interop test (tests/interop/run.sh)."""
