@@ -2,6 +2,10 @@ import SwiftletFederated
 
 /// A benchmark device: answers a fit with an update of the model it received — every value moved by a small
 /// node-specific step — without training, so the benchmark measures the server and the protocol, not SGD.
+///
+/// Every node's step differs, so every update is new bytes the server must take in, hash and store, as real
+/// updates are: updates repeated across nodes would be stored once (objects are content-addressed) and make
+/// the server's work look smaller than a real round's.
 struct BenchUpdateClient: Client {
     let step: Float
     let exampleCount: Int

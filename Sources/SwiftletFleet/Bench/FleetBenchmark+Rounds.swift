@@ -47,7 +47,7 @@ extension FleetBenchmark {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<n {
                     let node = try makeNode(index: index, port: server.port, http: http, recorder: recorder,
-                                            client: BenchUpdateClient(step: Float(index % 7 + 1) * 1e-4, exampleCount: 10 + index % 5),
+                                            client: BenchUpdateClient(step: Float(index + 1) * 1e-6, exampleCount: 10 + index % 5),
                                             pollInterval: options.roundPollInterval)
                     group.addTask { try await node.run() }
                 }

@@ -103,7 +103,7 @@ extension FleetService {
         guard try db({ () throws(FleetStoreError) in try store.missingObjects(of: stored.id) }).isEmpty else { return nil }
         var objects: [String: [UInt8]] = [:]
         for id in try db({ () throws(FleetStoreError) in try store.objectIDs(of: stored.id) }) {
-            if let bytes = arrived[id] {
+            if let bytes = arrived[id] ?? objectCache.object(id) {
                 objects[id] = bytes
                 continue
             }
