@@ -52,7 +52,9 @@ import Testing
         federated-evaluate-every = 10
         target-accuracy = 0.9
         time-budget = 86400.0
-        codec = "f32le"
+        uplink-codec = "topk:0.01+u8:256"
+        downlink-codec = "u8:256"
+        error-feedback = true
         [[fleet]]
         profile = "cortex-m7"
         count = 12
