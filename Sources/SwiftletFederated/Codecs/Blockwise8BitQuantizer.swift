@@ -27,15 +27,24 @@ enum Blockwise8BitQuantizer {
             }
             let inverse = 127 / absmax
             if inverse.isFinite {
-                for i in range {
-                    let q = (values[i] * inverse).rounded(.toNearestOrEven)
-                    codes[i] = Int8(Swift.min(Swift.max(q, -127), 127))
-                }
+                quantize(values, range, inverse: inverse, into: UnsafeMutableRawPointer(codes).assumingMemoryBound(to: UInt8.self))
             } else {
                 // A subnormal block: the reciprocal overflows float32, so scale in double.
                 let wide = 127 / Double(absmax)
                 for i in range { codes[i] = Int8(Swift.min(Swift.max((Double(values[i]) * wide).rounded(.toNearestOrEven), -127), 127)) }
             }
+        }
+    }
+
+    /// `round(x · inverse)` clamped to ±127 for `values[range]`, as bytes at `codes + i`. Adding 1.5 · 2²³
+    /// rounds to nearest even in the FPU and leaves the integer, two's complement, in the low byte of the
+    /// sum's bits: no float-to-integer conversion, so the loop vectorises.
+    @inline(__always)
+    static func quantize(_ values: UnsafeBufferPointer<Float>, _ range: Range<Int>, inverse: Float, into codes: UnsafeMutablePointer<UInt8>) {
+        let magic: Float = 12_582_912
+        for i in range {
+            let q = Swift.min(Swift.max(values[i] * inverse, -127), 127) + magic
+            codes[i] = UInt8(truncatingIfNeeded: q.bitPattern)
         }
     }
 
@@ -46,13 +55,10 @@ enum Blockwise8BitQuantizer {
         for block in 0..<blocks {
             let scale = try BlockScale.read(payload, offset: block * 4, block: block, codec: codec) / 127
             let start = block * blockSize, end = min(count, start + blockSize)
-            var invalid = false
-            for i in start..<end {
-                let code = codes[i]
-                invalid = invalid || code == .min
-                out[i] = Float(code) * scale
-            }
-            guard !invalid else {
+            var invalid: UInt8 = 0
+            for i in start..<end { invalid |= UInt8(truncatingIfNeeded: codes[i]) == 0x80 ? 1 : 0 }
+            for i in start..<end { out[i] = Float(codes[i]) * scale }
+            guard invalid == 0 else {
                 let at = (start..<end).first { codes[$0] == .min } ?? start
                 throw .malformed(codec: codec, reason: "u8: code -128 at value \(at) is outside -127...127")
             }

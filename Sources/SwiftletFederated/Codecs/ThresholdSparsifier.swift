@@ -8,6 +8,6 @@
 enum ThresholdSparsifier {
     /// The sorted positions of the values whose magnitude is at least `threshold`.
     static func select(_ values: UnsafeBufferPointer<Float>, threshold: Float) -> [Int] {
-        TopKSparsifier.collect(values, atLeast: TopKSparsifier.magnitudeBits(threshold))
+        TopKSparsifier.collect(values, atLeast: TopKSparsifier.magnitudeBits(threshold)).positions
     }
 }

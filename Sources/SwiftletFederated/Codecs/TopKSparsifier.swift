@@ -5,10 +5,10 @@
 /// the rate of plain SGD, and the core of Deep Gradient Compression (Lin et al., ICLR 2018), which sends
 /// 0.1% of an update without loss of accuracy. It is biased, so use it with error feedback.
 ///
-/// Selection never sorts the vector: a strided sample of 2,048 magnitudes estimates a threshold a little
-/// below the k-th largest (DGC's sampling); one pass collects the candidates above it — comparing IEEE bit
-/// patterns 16 lanes at a time, so a NaN counts as the largest and is sent for the receiver to reject —
-/// and a quickselect over the candidates finds the exact k-th magnitude. If the estimate overshoots (fewer
+/// Selection never sorts the vector: a strided sample of 4,096 magnitudes estimates, by quickselect, a
+/// threshold a little below the k-th largest (DGC's sampling); one pass collects the candidates above it —
+/// comparing IEEE bit patterns 16 lanes at a time, so a NaN counts as the largest and is sent for the
+/// receiver to reject — and a quickselect over the candidates finds the exact k-th magnitude. If the estimate overshoots (fewer
 /// than `k` candidates) the threshold is lowered and the pass repeated, down to taking every value. The
 /// result is exact and deterministic; the indices come out sorted.
 enum TopKSparsifier {
@@ -23,15 +23,16 @@ enum TopKSparsifier {
         let n = values.count
         guard k < n else { return Array(0..<n) }
         guard k > 0 else { return [] }
-        let sampleSize = Swift.min(n, 2048)
+        let sampleSize = Swift.min(n, 4096)
         var sample = (0..<sampleSize).map { magnitudeBits(values[$0 * n / sampleSize]) }
-        sample.sort(by: >)
+        // Samples expected above the k-th largest, plus a margin of three standard deviations: the estimate
+        // falls short (and the pass is repeated lower) with probability ≈ 10⁻⁴.
         let expected = Double(k) * Double(sampleSize) / Double(n)
-        var rank = Int((expected * 1.25 + 4 * expected.squareRoot() + 4).rounded(.up))
+        var rank = Int((expected * 1.1 + 3 * expected.squareRoot() + 2).rounded(.up))
         while true {
-            let threshold: UInt32 = rank < sampleSize ? sample[rank] : 0
+            let threshold: UInt32 = rank < sampleSize ? kthLargest(&sample, k: rank + 1) : 0
             let candidates = collect(values, atLeast: threshold)
-            if candidates.count >= k { return exact(candidates, values: values, k: k) }
+            if candidates.positions.count >= k { return exact(candidates, k: k) }
             rank *= 2
         }
     }
@@ -40,39 +41,53 @@ enum TopKSparsifier {
     @inline(__always)
     static func magnitudeBits(_ value: Float) -> UInt32 { value.bitPattern & 0x7FFF_FFFF }
 
-    /// Positions whose magnitude bits are at least `threshold`, in order.
-    static func collect(_ values: UnsafeBufferPointer<Float>, atLeast threshold: UInt32) -> [Int] {
+    /// Positions whose magnitude bits are at least `threshold`, in order, with those magnitude bits.
+    static func collect(_ values: UnsafeBufferPointer<Float>, atLeast threshold: UInt32) -> (positions: [Int], magnitudes: [UInt32]) {
         let n = values.count
-        var found: [Int] = []
+        var positions: [Int] = []
+        var magnitudes: [UInt32] = []
+        guard n > 0 else { return (positions, magnitudes) }
         let base = UnsafeRawPointer(values.baseAddress!)
         let limit = SIMD16<UInt32>(repeating: threshold)
         let mask = SIMD16<UInt32>(repeating: 0x7FFF_FFFF)
+        let laneBits = SIMD16<UInt32>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
         var i = 0
         while i + 16 <= n {
             let lanes = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<UInt32>.self) & mask
-            if any(lanes .>= limit) {
-                for lane in 0..<16 where lanes[lane] >= threshold { found.append(i + lane) }
+            let hits = lanes .>= limit
+            if any(hits) {
+                // The hit lanes as a 16-bit mask, visited lowest first.
+                var bits = SIMD16<UInt32>(repeating: 0).replacing(with: laneBits, where: hits).wrappedSum()
+                while bits != 0 {
+                    let lane = bits.trailingZeroBitCount
+                    positions.append(i + lane)
+                    magnitudes.append(lanes[lane])
+                    bits &= bits - 1
+                }
             }
             i += 16
         }
         while i < n {
-            if magnitudeBits(values[i]) >= threshold { found.append(i) }
+            let m = magnitudeBits(values[i])
+            if m >= threshold {
+                positions.append(i)
+                magnitudes.append(m)
+            }
             i += 1
         }
-        return found
+        return (positions, magnitudes)
     }
 
-    /// The `k` largest of `candidates` (at least `k` positions, sorted), ties to the lower position.
-    static func exact(_ candidates: [Int], values: UnsafeBufferPointer<Float>, k: Int) -> [Int] {
-        var magnitudes = candidates.map { magnitudeBits(values[$0]) }
-        let kth = Self.kthLargest(&magnitudes, k: k)
+    /// The `k` largest of `candidates` (at least `k`, sorted by position), ties to the lower position.
+    static func exact(_ candidates: (positions: [Int], magnitudes: [UInt32]), k: Int) -> [Int] {
+        var scratch = candidates.magnitudes
+        let kth = kthLargest(&scratch, k: k)
         var above = 0
-        for position in candidates where magnitudeBits(values[position]) > kth { above += 1 }
+        for m in candidates.magnitudes where m > kth { above += 1 }
         var ties = k - above
         var kept: [Int] = []
         kept.reserveCapacity(k)
-        for position in candidates {
-            let m = magnitudeBits(values[position])
+        for (position, m) in zip(candidates.positions, candidates.magnitudes) {
             if m > kth {
                 kept.append(position)
             } else if m == kth, ties > 0 {
