@@ -163,6 +163,24 @@ import Testing
         }
     }
 
+    @Test func codecThatDoesNotParseNamesTheKey() {
+        let error = #expect(throws: ConfigError.self) { try SimulationConfig(toml: "[server]\ndownlink-codec = \"zstd\"") }
+        guard case let .invalidValue(path, value, reason) = error else {
+            Issue.record("expected an invalid value, got \(String(describing: error))")
+            return
+        }
+        #expect(path == "server.downlink-codec")
+        #expect(value == "\"zstd\"")
+        #expect(reason.hasPrefix("codec 'zstd': unknown stage 'zstd'"))
+    }
+
+    @Test func errorFeedbackNeedsACompressedUplink() {
+        #expect(throws: ConfigError.invalidValue(path: "server.error-feedback", value: "true",
+                                                 reason: "needs a compressed server.uplink-codec; \"f32le\" drops nothing")) {
+            try SimulationConfig(toml: "[server]\nerror-feedback = true")
+        }
+    }
+
     @Test func sharesThatDoNotSumToOneAreAnError() {
         #expect(throws: ConfigError.invalidValue(path: "fleet[*].share", value: "0.9", reason: "shares must sum to 1 (within 1e-9)")) {
             try SimulationConfig(toml: "[[fleet]]\nprofile = \"phone\"\nshare = 0.5\n[[fleet]]\nprofile = \"phone\"\nshare = 0.4")
