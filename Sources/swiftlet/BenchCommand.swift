@@ -7,7 +7,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure Swiftlet's speed, optionally against PyTorch / numpy in the same run.",
         discussion: "Figures go to stdout and, as JSON, to bench/results/. See docs/BENCHMARKS.md.",
-        subcommands: [BenchTrainCommand.self, BenchGEMMCommand.self, BenchAggregateCommand.self, BenchSimulateCommand.self, BenchScaleCommand.self]
+        subcommands: [BenchTrainCommand.self, BenchGEMMCommand.self, BenchAggregateCommand.self, BenchSimulateCommand.self,
+                      BenchScaleCommand.self, BenchCodecsCommand.self]
     )
 }
 

@@ -9,8 +9,8 @@ struct LinksCommand: ParsableCommand {
         commandName: "links",
         abstract: "Frames, airtime, time and radio energy of one model round trip per zoo model and link.",
         discussion: """
-        The model goes down and the update comes back as float32 (4 bytes per parameter; issue #7's codecs \
-        shrink the update). Figures are expected values (mean frame losses): LoRaWAN per Semtech AN1200.13 \
+        The model goes down and the update comes back as float32 (4 bytes per parameter; `swiftlet bench \
+        codecs --lorawan` prices compressed updates). Figures are expected values (mean frame losses): LoRaWAN per Semtech AN1200.13 \
         with EU868's 1% duty cycle and Class A downlinks, BLE, NB-IoT, LTE and Wi-Fi with the typical figures \
         documented in SwiftletSimulation. Time includes duty-cycle waits between frames and before the upload.
         """

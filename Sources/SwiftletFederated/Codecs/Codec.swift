@@ -8,24 +8,14 @@ public protocol Codec: Sendable {
     var identifier: String { get }
     /// Encodes `values`.
     func encode(_ values: UnsafeBufferPointer<Float>) -> [UInt8]
+    /// Encodes `values`, drawing whatever a stochastic codec draws (rounding, a random mask) from `seed`:
+    /// the same values and seed give the same bytes. Deterministic codecs ignore the seed.
+    func encode(_ values: UnsafeBufferPointer<Float>, seed: UInt64) -> [UInt8]
     /// Decodes bytes into exactly `count` floats.
     func decode(_ bytes: [UInt8], count: Int) throws(CodecError) -> [Float]
 }
 
-/// Why bytes could not be decoded.
-public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// No codec with this identifier is registered.
-    case unknownCodec(String)
-    /// The bytes are shorter or longer than the header or the element count requires.
-    case lengthMismatch(codec: String, expected: Int, actual: Int)
-    /// The bytes are structurally wrong (bad header, index out of range, …).
-    case malformed(codec: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unknownCodec(let name): "unknown encoding '\(name)'"
-        case let .lengthMismatch(codec, expected, actual): "\(codec): expected \(expected) bytes, got \(actual)"
-        case let .malformed(codec, reason): "\(codec): \(reason)"
-        }
-    }
+extension Codec {
+    /// Deterministic codecs encode the same bytes whatever the seed.
+    public func encode(_ values: UnsafeBufferPointer<Float>, seed: UInt64) -> [UInt8] { encode(values) }
 }

@@ -10,8 +10,17 @@ public struct CodecRegistry: Sendable {
         self.codecs = Dictionary(codecs.map { ($0.identifier, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The codecs every Swiftlet server understands.
-    public static var standard: CodecRegistry { CodecRegistry([Float32Codec()]) }
+    /// The codecs every Swiftlet server understands: `f32le` and every ``CompressedCodec`` pipeline (`swc`).
+    public static var standard: CodecRegistry { CodecRegistry([Float32Codec(), CompressedCodec(unchecked: .float32)]) }
+
+    /// The codec a specification names: `f32le` for ``Float32Codec``, anything else a ``CompressedCodec``
+    /// specification such as `topk:0.01+u8` (see ``CompressedCodec/init(specification:)``).
+    ///
+    /// - Throws: the specification's ``CodecError``.
+    public static func codec(specification: String) throws(CodecError) -> any Codec {
+        if specification == Float32Codec().identifier { return Float32Codec() }
+        return try CompressedCodec(specification: specification)
+    }
 
     /// Adds or replaces a codec.
     public mutating func register(_ codec: any Codec) {

@@ -57,11 +57,19 @@ public struct Experiment: Sendable {
                                              seed: config.seed &+ UInt64(index), device: devices[assignment[index]]))
         }
         let strategy = try makeStrategy(config, initial: initial, test: data.test, shape: shape, classes: classes)
-        let codec = CodecRegistry.standard.codec(named: config.server.codec)!
+        let uplink: any Codec, downlink: any Codec
+        do {
+            uplink = try CodecRegistry.codec(specification: config.server.uplinkCodec)
+            downlink = try CodecRegistry.codec(specification: config.server.downlinkCodec)
+        } catch {
+            // Unreachable after validate(), which parses both; kept typed rather than forced.
+            throw .config(.invalidValue(path: "server.uplink-codec", value: config.server.uplinkCodec, reason: "\(error)"))
+        }
         let setup = SimulationSetup(
             clients: specs,
             makeModel: { seed in try Sequential(preset: preset, inputShape: shape, classCount: classes, seed: seed) },
-            federation: federation(config), workers: config.workers, uplinkCodec: codec, downlinkCodec: codec)
+            federation: federation(config), workers: config.workers, uplinkCodec: uplink, downlinkCodec: downlink,
+            errorFeedback: config.server.errorFeedback)
         let text = describe(config, data: data, clients: specs.count, parameters: initial.parameterCount, assignment: assignment)
         return Experiment(config: config, setup: setup, strategy: strategy, test: data.test, partitionReport: report,
                           parameterCount: initial.parameterCount, description: text)

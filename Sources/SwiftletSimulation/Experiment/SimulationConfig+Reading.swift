@@ -109,7 +109,9 @@ extension SimulationConfig {
         s.federatedEvaluateEvery = try r.int("federated-evaluate-every", default: s.federatedEvaluateEvery, in: 0...1_000_000)
         s.targetAccuracy = try r.double("target-accuracy", default: s.targetAccuracy, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
         s.timeBudget = try r.double("time-budget", default: s.timeBudget, "≥ 0") { $0 >= 0 }
-        s.codec = try r.string("codec") ?? s.codec
+        s.uplinkCodec = try r.string("uplink-codec") ?? s.uplinkCodec
+        s.downlinkCodec = try r.string("downlink-codec") ?? s.downlinkCodec
+        s.errorFeedback = try r.bool("error-feedback") ?? s.errorFeedback
         return s
     }
 

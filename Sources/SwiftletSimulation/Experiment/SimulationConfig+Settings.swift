@@ -102,8 +102,17 @@ extension SimulationConfig {
         public var targetAccuracy = 0.0
         /// Stop after this many simulated seconds (0: no budget).
         public var timeBudget = 0.0
-        /// The codec of both the uplink and the downlink, by ``SwiftletFederated/CodecRegistry`` identifier.
-        public var codec = "f32le"
+        /// How devices encode their updates: `f32le` (the trained parameters, 4 bytes each) or a
+        /// ``SwiftletFederated/CompressedCodec`` specification such as `topk:0.01+u8`, which sends the update
+        /// as a compressed delta (trained − received).
+        public var uplinkCodec = "f32le"
+        /// How the server encodes the model: `f32le` (the whole model every round) or a compressed
+        /// specification, which sends each device the delta against the model it last received (the whole
+        /// model, as float32, on first contact).
+        public var downlinkCodec = "f32le"
+        /// Whether devices keep what the uplink codec dropped and add it to their next update
+        /// (``SwiftletFederated/ErrorFeedback``); needs a compressed uplink codec.
+        public var errorFeedback = false
 
         /// Creates the defaults.
         public init() {}

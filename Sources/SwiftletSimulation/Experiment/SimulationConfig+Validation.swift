@@ -7,8 +7,8 @@ extension SimulationConfig {
     /// - Throws: ``ConfigError/invalidValue(path:value:reason:)`` naming the key: `per-round` above the client
     ///   count, `minimum-results` above `per-round`, neither epochs nor steps, the `natural` partition on a
     ///   dataset without client ids (or `synthetic` under another partition), fleet shares not summing to 1 or
-    ///   counts not summing to the clients, an option of another strategy or one out of its range, an unknown
-    ///   codec, or a seed above 2⁶³ − 1 (TOML integers are signed).
+    ///   counts not summing to the clients, an option of another strategy or one out of its range, an uplink or
+    ///   downlink codec that does not parse, error feedback with an uncompressed uplink, or a seed above 2⁶³ − 1 (TOML integers are signed).
     public func validate() throws(ConfigError) {
         func bad(_ path: String, _ value: String, _ reason: String) -> ConfigError {
             .invalidValue(path: path, value: value, reason: reason)
@@ -33,9 +33,13 @@ extension SimulationConfig {
         try validateData()
         try validateStrategy()
         try validateFleet()
-        guard CodecRegistry.standard.codec(named: server.codec) != nil else {
-            let known = CodecRegistry.standard.identifiers.map { "'\($0)'" }.joined(separator: ", ")
-            throw bad("server.codec", TOMLSerializer.quoted(server.codec), "expected one of \(known)")
+        for (key, spec) in [("server.uplink-codec", server.uplinkCodec), ("server.downlink-codec", server.downlinkCodec)] {
+            do { _ = try CodecRegistry.codec(specification: spec) } catch {
+                throw bad(key, TOMLSerializer.quoted(spec), "\(error) (expected \"f32le\" or a codec such as \"topk:0.01+u8\")")
+            }
+        }
+        if server.errorFeedback, server.uplinkCodec == Float32Codec().identifier {
+            throw bad("server.error-feedback", "true", "needs a compressed server.uplink-codec; \"f32le\" drops nothing")
         }
     }
 

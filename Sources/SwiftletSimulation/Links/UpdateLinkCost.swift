@@ -1,8 +1,8 @@
 /// What one federated round trip of a model costs over a link: the model down, the update up.
 ///
 /// The question an edge deployment asks first — is this model practical over this radio? — answered from the
-/// real encoded sizes with each link's expected (mean-loss) transfers. Issue #7's codecs shrink `updateBytes`;
-/// until then updates travel as float32, 4 bytes per parameter.
+/// real encoded sizes with each link's expected (mean-loss) transfers. Pass the size of the update as its
+/// codec writes it (``SwiftletFederated/CompressedCodec``; `swiftlet bench codecs --lorawan` tabulates them).
 public struct UpdateLinkCost: Sendable, Equatable {
     /// The link's name.
     public var link: String

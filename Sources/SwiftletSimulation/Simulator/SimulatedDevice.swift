@@ -33,8 +33,24 @@ struct SimulatedDevice: Client {
         let sizes = runtime.encodedSizes(of: instruction.parameters, auxiliary: instruction.auxiliary, for: attempt)
         let root = SeededGenerator(seed: runtime.seed).split(stream: node.rawValue)
             .split(stream: UInt64(attempt.round) << 16 | UInt64(attempt.attempt & 0xFFFF))
+        // Codec draws (QSGD rounding, random-k masks) from their own streams, apart from link losses.
+        var codecSeeds = root.split(stream: 0xC0DEC)
+        let (downlinkSeed, uplinkSeed) = (codecSeeds.next(), codecSeeds.next())
+        var downloadBytes = sizes.download
+        var received: [Float]?
+        var downlinkError: (any Error)?
+        if !DeltaCoding.sendsParameters(runtime.downlinkCodec) {
+            do {
+                let delta = try DeltaCoding.downlink(global: instruction.parameters.values, lastReceived: runtime.codecMemory.received(node),
+                                                     codec: runtime.downlinkCodec, seed: downlinkSeed)
+                downloadBytes = sizes.auxiliaryDownload + delta.bytes
+                received = delta.model
+            } catch {
+                downlinkError = error
+            }
+        }
         var generator = root
-        let download = profile.link.transfer(bytes: sizes.download, direction: .downlink, generator: &generator)
+        let download = profile.link.transfer(bytes: downloadBytes, direction: .downlink, generator: &generator)
         let afterDownload = generator
         let plannedUpload = profile.link.transfer(bytes: sizes.upload, direction: .uplink, generator: &generator)
         let onlineFor = (profile.availability.onlineUntil(startSeconds) ?? startSeconds) - startSeconds
@@ -43,7 +59,9 @@ struct SimulatedDevice: Client {
         var timeline = DeviceTimeline(download: download, computeSeconds: 0, computeEnergy: 0, flops: 0, upload: plannedUpload)
         var outcome: Result<FitResult, any Error>
         var ending: DeviceTimeline.Ending
+        var residual: [Float]?
         do {
+            if let downlinkError { throw downlinkError }
             let plan = try LocalTrainingPlan(config: instruction.config)
             let peak = runtime.peakMemory(batchSize: plan.batchSize)
             guard peak <= profile.memoryBudget else {
@@ -57,8 +75,11 @@ struct SimulatedDevice: Client {
             if ending.stop != nil {
                 outcome = .failure(SimulatedDeviceError.stopped(node: node, outcome: ending.stop!))
             } else {
-                let trained = try await client.fit(instruction)
-                let (encoded, bytes) = encode(trained)
+                var sent = instruction
+                if let received { sent.parameters.values = received }
+                let trained = try await client.fit(sent)
+                let (encoded, bytes, newResidual) = try encode(trained, received: sent.parameters.values, seed: uplinkSeed)
+                residual = newResidual
                 if bytes != sizes.upload {
                     var uploadGenerator = afterDownload
                     timeline.upload = profile.link.transfer(bytes: bytes, direction: .uplink, generator: &uploadGenerator)
@@ -77,6 +98,12 @@ struct SimulatedDevice: Client {
 
         let failed: Bool
         if case .failure = outcome { failed = true } else { failed = false }
+        // The device holds the model it decoded once its download completed; its residual changes only
+        // when its update went out.
+        if let received, ending.stop == nil || ending.time >= timeline.download.wallTime {
+            runtime.codecMemory.setReceived(node, received)
+        }
+        if let residual, !failed { runtime.codecMemory.setResidual(node, residual) }
         runtime.record(DeviceRoundRecord(
             node: node, device: profile.name, link: profile.link.name,
             outcome: ending.stop ?? (failed ? .failed : .accepted),
@@ -91,22 +118,34 @@ struct SimulatedDevice: Client {
         return try outcome.get()
     }
 
-    /// The update as it travels: every array in the uplink codec's wire form; returns the result to hand the
-    /// engine and the bytes it occupies.
-    private func encode(_ result: FitResult) -> (FitResult, Int) {
+    /// The update as it travels: every array in the uplink codec's wire form — the parameters themselves
+    /// for `f32le`, otherwise the delta against `received` (with the error-feedback residual when enabled);
+    /// returns the result to hand the engine, the bytes it occupies and the device's new residual.
+    private func encode(_ result: FitResult, received: [Float], seed: UInt64) throws(CodecError) -> (FitResult, Int, [Float]?) {
         var result = result
         var bytes = 0
+        var residual: [Float]?
+        let codec = runtime.uplinkCodec
         for array in result.auxiliary.values {
-            bytes += array.values.withUnsafeBufferPointer { runtime.uplinkCodec.encode($0).count }
+            bytes += array.values.withUnsafeBufferPointer { codec.encode($0, seed: seed).count }
         }
         if case .arrays(let parameters) = result.payload {
-            let encoded = parameters.values.withUnsafeBufferPointer { runtime.uplinkCodec.encode($0) }
-            bytes += encoded.count
-            result.payload = .encoded(EncodedArrays(codec: runtime.uplinkCodec.identifier, bytes: encoded, isDelta: false))
+            if DeltaCoding.sendsParameters(codec) {
+                let encoded = parameters.values.withUnsafeBufferPointer { codec.encode($0) }
+                bytes += encoded.count
+                result.payload = .encoded(EncodedArrays(codec: codec.identifier, bytes: encoded, isDelta: false))
+            } else {
+                let update = try DeltaCoding.uplink(trained: parameters.values, received: received,
+                                                    residual: runtime.codecMemory.residual(node),
+                                                    errorFeedback: runtime.errorFeedback, codec: codec, seed: seed)
+                bytes += update.bytes.count
+                residual = update.residual
+                result.payload = .encoded(EncodedArrays(codec: codec.identifier, bytes: update.bytes, isDelta: true))
+            }
         } else if case .encoded(let encoded) = result.payload {
             bytes += encoded.bytes.count
         }
-        return (result, bytes)
+        return (result, bytes, residual)
     }
 }
 

@@ -18,6 +18,10 @@ final class SimulationRuntime: Sendable {
     let seed: UInt64
     let uplinkCodec: any Codec
     let downlinkCodec: any Codec
+    /// Whether devices keep an error-feedback residual for the uplink codec.
+    let errorFeedback: Bool
+    /// Per-device models received and residuals, for compressed codecs.
+    let codecMemory = DeviceCodecMemory()
     let energies: OperationEnergy
 
     /// A round attempt.
@@ -28,6 +32,7 @@ final class SimulationRuntime: Sendable {
 
     private struct Sizes {
         var download: Int
+        var auxiliaryDownload: Int
         var upload: Int
     }
 
@@ -45,12 +50,13 @@ final class SimulationRuntime: Sendable {
     private let costModel: Mutex<Sequential>
 
     init(clock: ManualClock, deadline: Double, seed: UInt64, uplinkCodec: any Codec, downlinkCodec: any Codec,
-         energies: OperationEnergy, costModel: sending Sequential, batteries: [NodeID: Battery]) {
+         errorFeedback: Bool = false, energies: OperationEnergy, costModel: sending Sequential, batteries: [NodeID: Battery]) {
         self.clock = clock
         self.deadline = deadline
         self.seed = seed
         self.uplinkCodec = uplinkCodec
         self.downlinkCodec = downlinkCodec
+        self.errorFeedback = errorFeedback
         self.energies = energies
         self.costModel = Mutex(costModel)
         var initial = State()
@@ -72,16 +78,19 @@ final class SimulationRuntime: Sendable {
         return Double(s) + Double(attoseconds) * 1e-18
     }
 
-    /// The encoded sizes of the global model as sent (downlink codec) and of a model-sized update (uplink
-    /// codec), computed once per round attempt.
-    func encodedSizes(of parameters: ArrayRecord, auxiliary: [String: ArrayRecord], for attempt: Attempt) -> (download: Int, upload: Int) {
+    /// The encoded sizes of the global model as sent whole (downlink codec), of its auxiliary arrays alone,
+    /// and of a model-sized update (uplink codec: a plan — the real update's size replaces it once known),
+    /// computed once per round attempt.
+    func encodedSizes(of parameters: ArrayRecord, auxiliary: [String: ArrayRecord], for attempt: Attempt)
+        -> (download: Int, auxiliaryDownload: Int, upload: Int) {
         state.withLock { state in
-            if let sizes = state.sizes[attempt] { return (sizes.download, sizes.upload) }
-            var download = parameters.values.withUnsafeBufferPointer { downlinkCodec.encode($0).count }
-            for array in auxiliary.values { download += array.values.withUnsafeBufferPointer { downlinkCodec.encode($0).count } }
+            if let sizes = state.sizes[attempt] { return (sizes.download, sizes.auxiliaryDownload, sizes.upload) }
+            var auxiliaryDownload = 0
+            for array in auxiliary.values { auxiliaryDownload += array.values.withUnsafeBufferPointer { downlinkCodec.encode($0).count } }
+            let download = auxiliaryDownload + parameters.values.withUnsafeBufferPointer { downlinkCodec.encode($0).count }
             let upload = parameters.values.withUnsafeBufferPointer { uplinkCodec.encode($0).count }
-            state.sizes = [attempt: Sizes(download: download, upload: upload)]
-            return (download, upload)
+            state.sizes = [attempt: Sizes(download: download, auxiliaryDownload: auxiliaryDownload, upload: upload)]
+            return (download, auxiliaryDownload, upload)
         }
     }
 

@@ -54,7 +54,8 @@ public enum Simulator {
         }
         let runtime = SimulationRuntime(
             clock: clock, deadline: SimulationRuntime.seconds(setup.federation.roundTimeout), seed: setup.federation.seed,
-            uplinkCodec: setup.uplinkCodec, downlinkCodec: setup.downlinkCodec, energies: setup.energies,
+            uplinkCodec: setup.uplinkCodec, downlinkCodec: setup.downlinkCodec,
+            errorFeedback: setup.errorFeedback, energies: setup.energies,
             costModel: costModel, batteries: batteries)
 
         var federation = setup.federation

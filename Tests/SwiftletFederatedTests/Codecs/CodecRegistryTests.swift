@@ -10,8 +10,8 @@ import SwiftletFederated
         #expect(error?.description == "unknown encoding 'zstd'")
     }
 
-    @Test func standardRegistryHoldsFloat32Only() {
-        #expect(CodecRegistry.standard.identifiers == ["f32le"])
+    @Test func standardRegistryHoldsFloat32AndTheCompressedFormat() {
+        #expect(CodecRegistry.standard.identifiers == ["f32le", "swc"])
     }
 
     @Test func registryDecodesThroughTheNamedCodec() throws {

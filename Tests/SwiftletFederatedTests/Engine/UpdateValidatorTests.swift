@@ -130,6 +130,21 @@ private struct ShortCodec: Codec {
         #expect(Self.rejection(result) == .malformedEncoding("f32le: expected 24 bytes, got 23"))
     }
 
+    @Test func compressedDeltaIsDecodedAndAddedToTheGlobalModel() throws {
+        // Top-2 of the delta [0, 3, 0, 0, −1, 0.5] keeps 3 and −1.
+        let codec = try CompressedCodec(specification: "topk:0.3")
+        let bytes = [Float]([0, 3, 0, 0, -1, 0.5]).withUnsafeBufferPointer { codec.encode($0) }
+        let result = FitResult(payload: .encoded(EncodedArrays(codec: "swc", bytes: bytes, isDelta: true)), exampleCount: 10)
+        #expect(Self.accepted(result)?.parameters == [1, 5, 3, 4, 4, 6])
+    }
+
+    @Test func compressedPayloadForAnotherModelSizeIsMalformedEncoding() throws {
+        let codec = try CompressedCodec(specification: "u8")
+        let bytes = [Float]([1, 2, 3]).withUnsafeBufferPointer { codec.encode($0) }
+        let result = FitResult(payload: .encoded(EncodedArrays(codec: "swc", bytes: bytes, isDelta: true)), exampleCount: 10)
+        #expect(Self.rejection(result) == .malformedEncoding("swc: header says 3 elements, expected 6"))
+    }
+
     @Test func codecReturningAnotherCountIsWrongLength() {
         var codecs = CodecRegistry.standard
         codecs.register(ShortCodec())

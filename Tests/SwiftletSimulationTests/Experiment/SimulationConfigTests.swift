@@ -52,7 +52,9 @@ import Testing
         federated-evaluate-every = 10
         target-accuracy = 0.9
         time-budget = 86400.0
-        codec = "f32le"
+        uplink-codec = "topk:0.01+u8:256"
+        downlink-codec = "u8:256"
+        error-feedback = true
         [[fleet]]
         profile = "cortex-m7"
         count = 12
@@ -158,6 +160,24 @@ import Testing
     @Test func strategyOptionOutsideItsRangeIsAnError() {
         #expect(throws: ConfigError.invalidValue(path: "strategy.server-momentum", value: "1.0", reason: "must be in [0, 1)")) {
             try SimulationConfig(toml: "[strategy]\nname = \"fedavgm\"\nserver-momentum = 1.0")
+        }
+    }
+
+    @Test func codecThatDoesNotParseNamesTheKey() {
+        let error = #expect(throws: ConfigError.self) { try SimulationConfig(toml: "[server]\ndownlink-codec = \"zstd\"") }
+        guard case let .invalidValue(path, value, reason) = error else {
+            Issue.record("expected an invalid value, got \(String(describing: error))")
+            return
+        }
+        #expect(path == "server.downlink-codec")
+        #expect(value == "\"zstd\"")
+        #expect(reason.hasPrefix("codec 'zstd': unknown stage 'zstd'"))
+    }
+
+    @Test func errorFeedbackNeedsACompressedUplink() {
+        #expect(throws: ConfigError.invalidValue(path: "server.error-feedback", value: "true",
+                                                 reason: "needs a compressed server.uplink-codec; \"f32le\" drops nothing")) {
+            try SimulationConfig(toml: "[server]\nerror-feedback = true")
         }
     }
 
