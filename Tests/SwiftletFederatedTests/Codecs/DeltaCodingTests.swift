@@ -1,6 +1,5 @@
-import SwiftletFederated
 import Testing
-@testable import SwiftletSimulation
+import SwiftletFederated
 
 /// The pure delta rules behind compressed downlinks and uplinks.
 @Suite struct DeltaCodingTests {
@@ -36,6 +35,19 @@ import Testing
     @Test func heldModelOfAnotherSizeIsRefused() {
         #expect(throws: CodecError.lengthMismatch(codec: "last received model", expected: 3, actual: 2)) {
             try DeltaCoding.downlink(global: [1, 2, 3], lastReceived: [1, 2], codec: Self.u8, seed: 0)
+        }
+    }
+
+    @Test func aDeltaAppliedToItsBaseGivesTheModelTheSenderPredicted() throws {
+        // Delta [0.5, 0, −1, 0.25] as in the u8 example above: the receiver adds the decoded delta to its base.
+        let encoded = try DeltaCoding.encodeDelta(target: [1.5, 2, 2, 4.25], base: [1, 2, 3, 4], codec: Self.u8, seed: 0)
+        #expect(try DeltaCoding.applyDelta(encoded.bytes, to: [1, 2, 3, 4], codec: Self.u8) == encoded.model)
+    }
+
+    @Test func aDeltaOfTheWrongLengthIsRefusedNotApplied() {
+        let bytes = [Float](repeating: 1, count: 3).withUnsafeBufferPointer { Self.u8.encode($0) }
+        #expect(throws: CodecError.elementCountMismatch(codec: "swc", header: 3, expected: 4)) {
+            try DeltaCoding.applyDelta(bytes, to: [1, 2, 3, 4], codec: Self.u8)
         }
     }
 
