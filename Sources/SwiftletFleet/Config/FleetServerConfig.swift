@@ -1,4 +1,5 @@
 import Foundation
+import SwiftletFederated
 import SwiftletFleetProtocol
 import SwiftletSimulation
 
@@ -43,6 +44,26 @@ public struct FleetServerConfig: Sendable, Equatable {
         try root.finish()
         try experiment.validate()
         self.init(experiment: experiment, deployment: deployment ?? DeploymentSettings())
+        try validateCodecs()
+    }
+
+    /// The uplink compression the server asks its nodes for: `nil` for `server.uplink-codec = "f32le"`
+    /// (plain arrays), otherwise the codec and `server.error-feedback`.
+    public var uplink: UplinkCompression? {
+        let server = experiment.server
+        guard server.uplinkCodec != Float32Codec().identifier else { return nil }
+        return UplinkCompression(codec: server.uplinkCodec, errorFeedback: server.errorFeedback)
+    }
+
+    /// Compressed updates travel between Swiftlet peers only: NumPy arrays mean Flower nodes, which send
+    /// plain arrays and would not understand the instruction's codec entries.
+    func validateCodecs() throws(ConfigError) {
+        guard deployment.encoding == .npy else { return }
+        for (key, spec) in [("server.uplink-codec", experiment.server.uplinkCodec), ("server.downlink-codec", experiment.server.downlinkCodec)]
+        where spec != Float32Codec().identifier {
+            throw .invalidValue(path: key, value: "\"\(spec)\"",
+                                reason: "compressed updates need Swiftlet nodes; deployment.encoding = \"npy\" serves Flower nodes (use \"f32le\")")
+        }
     }
 
     /// Reads a config file.

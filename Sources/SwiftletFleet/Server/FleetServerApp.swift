@@ -87,7 +87,7 @@ public struct FleetServerApp: Sendable {
     private var runSettings: FleetRunSettings {
         let d = config.deployment
         return FleetRunSettings(runName: d.runName, arrayEncoding: d.encoding, instructionTTL: d.instructionTTL,
-                                nodeGrace: .milliseconds(Int64(d.nodeGrace * 1_000)))
+                                nodeGrace: .milliseconds(Int64(d.nodeGrace * 1_000)), uplink: config.uplink)
     }
 
     private func makeHTTPServer() throws -> FleetHTTPServerConfiguration {

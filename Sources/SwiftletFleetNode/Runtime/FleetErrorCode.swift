@@ -1,4 +1,7 @@
 /// The `code` values of the Error a node sends instead of a result, the same numbers as Flower's `ErrorCode`.
+///
+/// Codes from 1000 up are Swiftlet's own, sent only to a Swiftlet server in answer to what only a Swiftlet
+/// server asks (compressed updates); Flower's codes stay below.
 public enum FleetErrorCode {
     /// Nothing more specific is known.
     public static let unknown: Int64 = 0
@@ -6,4 +9,6 @@ public enum FleetErrorCode {
     public static let clientAppRaisedException: Int64 = 2
     /// The instruction's objects could not be pulled whole and verified.
     public static let messageUnavailable: Int64 = 3
+    /// The instruction asks for an update codec this node cannot build; the reason names the codec.
+    public static let unsupportedCodec: Int64 = 1001
 }

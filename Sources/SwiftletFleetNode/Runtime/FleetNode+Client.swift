@@ -14,20 +14,29 @@ extension FleetNode {
         let type = instruction.metadata.messageType
         switch type {
         case FleetMessageType.train:
-            let fit: FitInstruction
-            do { fit = try FleetContentMapping.fitInstruction(content, expected: await expectedSpecs()) } catch {
+            var fit: FitInstruction
+            let uplink: UplinkCompression?
+            do {
+                fit = try FleetContentMapping.fitInstruction(content, expected: await expectedSpecs())
+                uplink = try UplinkCompression.extract(from: &fit.config)
+            } catch {
                 throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "train instruction \(id): \(error)")
             }
             try Self.checkFinite(fit.parameters, what: "train instruction \(id): arrays")
             for name in fit.auxiliary.keys.sorted() {
                 try Self.checkFinite(fit.auxiliary[name]!, what: "train instruction \(id): auxiliary '\(name)'")
             }
-            let result: FitResult
+            let codec = try uplink.map { (u) throws(StepError) in try Self.uplinkCodec(u) }
+            var result: FitResult
             do { result = try await client.fit(fit) } catch {
                 if Task.isCancelled { throw .cancelled }
                 throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "the client failed to train (round \(fit.round)): \(error)")
             }
             if case .arrays(let arrays) = result.payload { try Self.checkFinite(arrays, what: "the client's trained arrays") }
+            if let uplink, let codec {
+                result = try compress(result, received: fit.parameters, codec: codec, errorFeedback: uplink.errorFeedback,
+                                      run: instruction.metadata.runID, round: fit.round)
+            }
             let reply: RecordDict
             do {
                 // Named as the instruction named them: Flower averages replies key by key.

@@ -56,6 +56,8 @@ public actor FleetNode {
     var pendingReply: PendingReply?
     /// The client's array layout, asked once when ``FleetNodeConfiguration/expectedArrays`` is `.fromClient`.
     var clientSpecs: [ArraySpec]?
+    /// Each run's error-feedback residual (``FleetNode/compress(_:received:codec:errorFeedback:run:round:)``), in memory only.
+    var residuals: [UInt64: [Float]] = [:]
 
     /// Creates a node.
     /// - Parameters:

@@ -23,4 +23,10 @@ public enum FleetContentKeys {
     public static let payload = "swiftlet.payload"
     /// Inside `payload`: whether the encoded update is a delta from the global model.
     public static let payloadDelta = "delta"
+    /// Inside a train instruction's `config`, between Swiftlet peers only: the codec specification the node
+    /// encodes its update with (see ``UplinkCompression``). Absent: the node replies with plain arrays.
+    public static let uplinkCodec = "swiftlet.uplink-codec"
+    /// Inside a train instruction's `config`, beside ``uplinkCodec``: whether the node keeps its error-feedback
+    /// residual and adds it to its next update.
+    public static let errorFeedback = "swiftlet.error-feedback"
 }

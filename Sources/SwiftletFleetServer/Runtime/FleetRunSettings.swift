@@ -1,3 +1,4 @@
+import SwiftletFederated
 import SwiftletFleetProtocol
 
 /// How the server runtime runs a federation over the fleet: the run's name and how instructions travel.
@@ -21,15 +22,21 @@ public struct FleetRunSettings: Sendable, Equatable {
     public var nodeGrace: Duration
     /// Limits on the replies' objects, checked when a reply is inflated.
     public var replyLimits: ObjectLimits
+    /// How nodes encode their updates (``UplinkCompression``, written into every train instruction's config),
+    /// or `nil` for plain arrays — the trained parameters in ``arrayEncoding``, as Flower peers send them.
+    /// Swiftlet peers only: it cannot be combined with `.npy`.
+    public var uplink: UplinkCompression?
 
     /// Creates settings.
     public init(runName: String, arrayEncoding: ArrayEncoding = .swiftletPacked, instructionTTL: Double = 3600,
-                nodeGrace: Duration = .seconds(60), replyLimits: ObjectLimits = .standard) {
+                nodeGrace: Duration = .seconds(60), replyLimits: ObjectLimits = .standard,
+                uplink: UplinkCompression? = nil) {
         self.runName = runName
         self.arrayEncoding = arrayEncoding
         self.instructionTTL = instructionTTL
         self.nodeGrace = nodeGrace
         self.replyLimits = replyLimits
+        self.uplink = uplink
     }
 
     /// Checks every setting, naming the first bad one.
@@ -41,5 +48,13 @@ public struct FleetRunSettings: Sendable, Equatable {
             throw .invalidSettings(setting: "instructionTTL", reason: "must be a positive number of seconds, got \(instructionTTL)")
         }
         guard nodeGrace >= .zero else { throw .invalidSettings(setting: "nodeGrace", reason: "must be ≥ 0") }
+        if let uplink {
+            do { _ = try CodecRegistry.codec(specification: uplink.codec) } catch {
+                throw .invalidSettings(setting: "uplink", reason: error.description)
+            }
+            guard arrayEncoding != .npy else {
+                throw .invalidSettings(setting: "uplink", reason: "compressed updates are for Swiftlet peers; Flower peers (npy) send plain arrays")
+            }
+        }
     }
 }

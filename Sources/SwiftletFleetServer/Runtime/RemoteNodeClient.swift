@@ -54,7 +54,12 @@ public struct RemoteNodeClient: Client {
     }
 
     /// Sends a train instruction and returns the node's update, checked against the instruction's arrays.
+    ///
+    /// With ``FleetRunSettings/uplink`` the instruction's config asks the node for an encoded update
+    /// (``UplinkCompression``); the round engine's validator decodes it and refuses a malformed one.
     public func fit(_ instruction: FitInstruction) async throws -> FitResult {
+        var instruction = instruction
+        if let uplink = settings.uplink { instruction.config = uplink.applied(to: instruction.config) }
         let round = instruction.round
         let encoding = settings.arrayEncoding
         let content = try contentCache.content(for: .fit(instruction), type: FleetMessageType.train) {
