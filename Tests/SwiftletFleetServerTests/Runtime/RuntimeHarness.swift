@@ -22,10 +22,10 @@ struct RuntimeHarness {
 
     /// A harness on a fresh temporary file.
     static func fresh(rounds: Int, minimumResults: Int = 2, wall: DrivenClock? = nil,
-                      nodeGrace: Duration = .seconds(60)) async throws -> RuntimeHarness {
+                      nodeGrace: Duration = .seconds(60), uplink: UplinkCompression? = nil) async throws -> RuntimeHarness {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-\(UUID().uuidString).sqlite").path
         var harness = try await RuntimeHarness(path: path, rounds: rounds, minimumResults: minimumResults, wall: wall,
-                                               nodeGrace: nodeGrace)
+                                               nodeGrace: nodeGrace, uplink: uplink)
         for seed: UInt8 in [11, 12, 13] { harness.nodes.append(try await SimulatedNode.online(harness.service, seed: seed)) }
         // Node ids come from the service's seeded generator; order the nodes by id so A, B, C are stable.
         harness.nodes.sort { $0.id < $1.id }
@@ -37,7 +37,8 @@ struct RuntimeHarness {
     ///   it created anew would get a new id.
     /// - Parameter wall: a movable wall clock instead (for heartbeat expiry).
     init(path: String, rounds: Int, minimumResults: Int = 2, nodes: [SimulatedNode] = [],
-         wallTime: Double = 1_800_000_000, wall: DrivenClock? = nil, nodeGrace: Duration = .seconds(60)) async throws {
+         wallTime: Double = 1_800_000_000, wall: DrivenClock? = nil, nodeGrace: Duration = .seconds(60),
+         uplink: UplinkCompression? = nil) async throws {
         self.path = path
         store = try SQLiteFleetStore(path: path)
         let fixed = Date(timeIntervalSince1970: wallTime)
@@ -49,7 +50,8 @@ struct RuntimeHarness {
         let config = FederationConfig(rounds: rounds, roundTimeout: Self.timeout, minimumResults: minimumResults,
                                       onFailure: .stop, evaluateEvery: 0, centralEvaluateEvery: 0, seed: 7)
         runtime = FleetServerRuntime(service: service, strategy: FedAvg(options: options), config: config,
-                                     settings: FleetRunSettings(runName: "harness", nodeGrace: nodeGrace), clock: clock)
+                                     settings: FleetRunSettings(runName: "harness", nodeGrace: nodeGrace, uplink: uplink),
+                                     clock: clock)
         self.nodes = nodes.map { $0.reconnected(to: service) }
         _ = recorder.record(await runtime.events())
     }

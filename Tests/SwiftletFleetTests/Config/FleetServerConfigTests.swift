@@ -93,4 +93,27 @@ import SwiftletSimulation
             try FleetServerConfig(toml: "[partition]\nclients = 2\n[server]\nper-round = 3\n")
         }
     }
+
+    @Test func theUplinkCodecBecomesTheRequestToNodes() throws {
+        let config = try FleetServerConfig(toml: "[server]\nuplink-codec = \"topk:0.01+u8\"\nerror-feedback = true\n")
+        #expect(config.uplink == UplinkCompression(codec: "topk:0.01+u8", errorFeedback: true))
+    }
+
+    @Test func float32UplinkAsksNodesForPlainArrays() throws {
+        #expect(try FleetServerConfig(toml: "").uplink == nil)
+    }
+
+    @Test func anUnknownUplinkCodecIsRefusedNamingTheKey() throws {
+        let error = #expect(throws: ConfigError.self) { try FleetServerConfig(toml: "[server]\nuplink-codec = \"zstd\"\n") }
+        guard case .invalidValue(let path, let value, _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(path == "server.uplink-codec" && value == "\"zstd\"")
+    }
+
+    @Test func aCompressedUplinkWithFlowerEncodingIsRefused() {
+        #expect(throws: ConfigError.invalidValue(
+            path: "server.uplink-codec", value: "\"sign\"",
+            reason: "compressed updates need Swiftlet nodes; deployment.encoding = \"npy\" serves Flower nodes (use \"f32le\")")) {
+            try FleetServerConfig(toml: "[server]\nuplink-codec = \"sign\"\n[deployment]\nencoding = \"npy\"\n")
+        }
+    }
 }
