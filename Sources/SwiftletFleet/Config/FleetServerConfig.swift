@@ -55,6 +55,13 @@ public struct FleetServerConfig: Sendable, Equatable {
         return UplinkCompression(codec: server.uplinkCodec, errorFeedback: server.errorFeedback)
     }
 
+    /// The codec specification the server sends models through as deltas: `nil` for
+    /// `server.downlink-codec = "f32le"` (the whole model every round).
+    public var downlink: String? {
+        let codec = experiment.server.downlinkCodec
+        return codec == Float32Codec().identifier ? nil : codec
+    }
+
     /// Compressed updates travel between Swiftlet peers only: NumPy arrays mean Flower nodes, which send
     /// plain arrays and would not understand the instruction's codec entries.
     func validateCodecs() throws(ConfigError) {

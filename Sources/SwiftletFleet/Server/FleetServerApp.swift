@@ -87,7 +87,8 @@ public struct FleetServerApp: Sendable {
     private var runSettings: FleetRunSettings {
         let d = config.deployment
         return FleetRunSettings(runName: d.runName, arrayEncoding: d.encoding, instructionTTL: d.instructionTTL,
-                                nodeGrace: .milliseconds(Int64(d.nodeGrace * 1_000)), uplink: config.uplink)
+                                nodeGrace: .milliseconds(Int64(d.nodeGrace * 1_000)), uplink: config.uplink,
+                                downlink: config.downlink)
     }
 
     private func makeHTTPServer() throws -> FleetHTTPServerConfiguration {

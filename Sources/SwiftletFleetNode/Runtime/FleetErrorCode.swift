@@ -1,3 +1,5 @@
+import SwiftletFleetProtocol
+
 /// The `code` values of the Error a node sends instead of a result, the same numbers as Flower's `ErrorCode`.
 ///
 /// Codes from 1000 up are Swiftlet's own, sent only to a Swiftlet server in answer to what only a Swiftlet
@@ -11,4 +13,7 @@ public enum FleetErrorCode {
     public static let messageUnavailable: Int64 = 3
     /// The instruction asks for an update codec this node cannot build; the reason names the codec.
     public static let unsupportedCodec: Int64 = 1001
+    /// A compressed downlink's delta applies to a model this node does not hold (a restarted node holds none),
+    /// or applying it did not give the model the server computed: the server sends the whole model next time.
+    public static let downlinkBaseMissing: Int64 = DownlinkInstruction.baseMissingErrorCode
 }

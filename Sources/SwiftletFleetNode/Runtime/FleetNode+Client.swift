@@ -14,11 +14,21 @@ extension FleetNode {
         let type = instruction.metadata.messageType
         switch type {
         case FleetMessageType.train:
+            let downlink: (DownlinkInstruction, EncodedArrays?)?
+            do { downlink = try DownlinkInstruction.read(content) } catch {
+                throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "train instruction \(id): \(error)")
+            }
             var fit: FitInstruction
             let uplink: UplinkCompression?
             do {
-                fit = try FleetContentMapping.fitInstruction(content, expected: await expectedSpecs())
+                if let (description, delta) = downlink {
+                    fit = try await downlinkFit(content, downlink: description, delta: delta, run: instruction.metadata.runID, id: id)
+                } else {
+                    fit = try FleetContentMapping.fitInstruction(content, expected: await expectedSpecs())
+                }
                 uplink = try UplinkCompression.extract(from: &fit.config)
+            } catch let error as StepError {
+                throw error
             } catch {
                 throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "train instruction \(id): \(error)")
             }
@@ -37,7 +47,7 @@ extension FleetNode {
                 result = try compress(result, received: fit.parameters, codec: codec, errorFeedback: uplink.errorFeedback,
                                       run: instruction.metadata.runID, round: fit.round)
             }
-            let reply: RecordDict
+            var reply: RecordDict
             do {
                 // Named as the instruction named them: Flower averages replies key by key.
                 reply = try FleetContentMapping.content(result, encoding: configuration.arrayEncoding,
@@ -45,6 +55,7 @@ extension FleetNode {
             } catch {
                 throw .invalid(code: FleetErrorCode.clientAppRaisedException, reason: "the client's train result: \(error)")
             }
+            if let (description, _) = downlink { DownlinkInstruction.acknowledge(description.model, in: &reply) }
             stats.fits += 1
             return reply
         case FleetMessageType.evaluate:

@@ -58,6 +58,8 @@ public actor FleetNode {
     var clientSpecs: [ArraySpec]?
     /// Each run's error-feedback residual (``FleetNode/compress(_:received:codec:errorFeedback:run:round:)``), in memory only.
     var residuals: [UInt64: [Float]] = [:]
+    /// Each run's models held for compressed downlinks, oldest first (``FleetNode/downlinkFit(_:downlink:delta:run:id:)``).
+    var heldModels: [UInt64: [HeldModel]] = [:]
 
     /// Creates a node.
     /// - Parameters:

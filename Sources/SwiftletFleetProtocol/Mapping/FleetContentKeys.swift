@@ -29,4 +29,16 @@ public enum FleetContentKeys {
     /// Inside a train instruction's `config`, beside ``uplinkCodec``: whether the node keeps its error-feedback
     /// residual and adds it to its next update.
     public static let errorFeedback = "swiftlet.error-feedback"
+    /// The config record that describes a compressed downlink (``DownlinkInstruction``) in a train
+    /// instruction, and the model a node holds after it in the reply. Swiftlet peers only.
+    public static let downlink = "swiftlet.downlink"
+    /// Inside `downlink`: the codec specification the server encoded the model delta with.
+    public static let downlinkCodec = "codec"
+    /// Inside `downlink`: the ``ModelDigest`` of the model the delta applies to; absent when the instruction
+    /// carries the whole model.
+    public static let downlinkBase = "base"
+    /// Inside `downlink`: the ``ModelDigest`` of the model the node holds once it applied the instruction.
+    public static let downlinkModel = "model"
+    /// Inside a reply's `downlink`: the ``ModelDigest`` of the model the node trained from and now holds.
+    public static let downlinkHeld = "held"
 }

@@ -17,10 +17,12 @@ public enum FleetContentMapping {
     }
 
     /// The names of an instruction's arrays, in order (empty when it carries no array record), or `nil` when
-    /// they arrived packed: then the sender is a Swiftlet peer, which reads a reply's names from the model.
+    /// they arrived packed or codec-encoded: then the sender is a Swiftlet peer, which reads a reply's names
+    /// from the model.
     public static func arrayKeys(_ content: RecordDict) -> [String]? {
         guard case .arrays(let record)? = content[FleetContentKeys.arrays] else { return [] }
-        if record.items.count == 1, record.items[0].value.stype == PackedArrays.stype { return nil }
+        if record.items.count == 1, record.items[0].value.stype == PackedArrays.stype
+            || record.items[0].value.stype.hasPrefix(ArrayEncoding.codecStypePrefix) { return nil }
         return record.keys
     }
 
@@ -29,6 +31,14 @@ public enum FleetContentMapping {
         let (round, config) = try roundAndConfig(content)
         return FitInstruction(round: round, parameters: try arrays(content, expected: expected), config: config,
                               auxiliary: try auxiliary(content))
+    }
+
+    /// A train instruction from content whose model arrived another way (a compressed downlink the node
+    /// applied to the model it holds, ``DownlinkInstruction``): the round, config and auxiliary arrays come
+    /// from `content`, the parameters are `parameters`.
+    public static func fitInstruction(_ content: RecordDict, parameters: ArrayRecord) throws(MappingError) -> FitInstruction {
+        let (round, config) = try roundAndConfig(content)
+        return FitInstruction(round: round, parameters: parameters, config: config, auxiliary: try auxiliary(content))
     }
 
     /// Content for an evaluate instruction.

@@ -26,17 +26,21 @@ public struct FleetRunSettings: Sendable, Equatable {
     /// or `nil` for plain arrays — the trained parameters in ``arrayEncoding``, as Flower peers send them.
     /// Swiftlet peers only: it cannot be combined with `.npy`.
     public var uplink: UplinkCompression?
+    /// The codec specification train instructions' models travel through, as deltas against what each node
+    /// holds (``DownlinkInstruction``), or `nil` to send every node the whole model. Swiftlet peers only.
+    public var downlink: String?
 
     /// Creates settings.
     public init(runName: String, arrayEncoding: ArrayEncoding = .swiftletPacked, instructionTTL: Double = 3600,
                 nodeGrace: Duration = .seconds(60), replyLimits: ObjectLimits = .standard,
-                uplink: UplinkCompression? = nil) {
+                uplink: UplinkCompression? = nil, downlink: String? = nil) {
         self.runName = runName
         self.arrayEncoding = arrayEncoding
         self.instructionTTL = instructionTTL
         self.nodeGrace = nodeGrace
         self.replyLimits = replyLimits
         self.uplink = uplink
+        self.downlink = downlink
     }
 
     /// Checks every setting, naming the first bad one.
@@ -48,12 +52,13 @@ public struct FleetRunSettings: Sendable, Equatable {
             throw .invalidSettings(setting: "instructionTTL", reason: "must be a positive number of seconds, got \(instructionTTL)")
         }
         guard nodeGrace >= .zero else { throw .invalidSettings(setting: "nodeGrace", reason: "must be ≥ 0") }
-        if let uplink {
-            do { _ = try CodecRegistry.codec(specification: uplink.codec) } catch {
-                throw .invalidSettings(setting: "uplink", reason: error.description)
+        for (setting, specification) in [("uplink", uplink?.codec), ("downlink", downlink)] {
+            guard let specification else { continue }
+            do { _ = try CodecRegistry.codec(specification: specification) } catch {
+                throw .invalidSettings(setting: setting, reason: error.description)
             }
             guard arrayEncoding != .npy else {
-                throw .invalidSettings(setting: "uplink", reason: "compressed updates are for Swiftlet peers; Flower peers (npy) send plain arrays")
+                throw .invalidSettings(setting: setting, reason: "compressed updates are for Swiftlet peers; Flower peers (npy) send plain arrays")
             }
         }
     }

@@ -37,7 +37,7 @@ extension FleetServerRuntime {
         } else {
             members[node] = (true, 0)
             let client = RemoteNodeClient(node: node, run: runID, service: service, settings: settings, attempts: attempts,
-                                          contentCache: contentCache)
+                                          contentCache: contentCache, downlink: downlinkCoder)
             await engine.join(NodeID(node), client: client)
             logger.info("node joined", metadata: ["node": "\(node)"])
         }

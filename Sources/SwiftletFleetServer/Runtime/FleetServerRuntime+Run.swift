@@ -37,6 +37,11 @@ extension FleetServerRuntime {
             run = opened.run
             checkpoint = opened.checkpoint
             runID = run
+            if let downlink = settings.downlink {
+                do { downlinkCoder = try DownlinkCoder(specification: downlink, service: service, run: run) } catch {
+                    throw .invalidSettings(setting: "downlink", reason: error.description)
+                }
+            }
             nodeEvents = await service.nodeEvents()
             do { try await service.restore() } catch { throw .store(error) }
         } catch {

@@ -41,6 +41,8 @@ public actor FleetServerRuntime<S: Strategy, C: Clock> where C.Duration == Durat
     let attempts = AttemptTracker()
     /// Instruction content deflated once per round and shared by every node's message.
     let contentCache = InstructionContentCache()
+    /// The compressed downlink's state, once the run is open (with ``FleetRunSettings/downlink`` only).
+    var downlinkCoder: DownlinkCoder?
     let metrics = RuntimeMetrics()
     var engine: RoundEngine<S, C>?
     /// The nodes in the engine: whether each is available, and a generation that invalidates grace timers.

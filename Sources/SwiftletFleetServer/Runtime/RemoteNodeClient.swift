@@ -24,6 +24,8 @@ public struct RemoteNodeClient: Client {
     let settings: FleetRunSettings
     let attempts: AttemptTracker
     let contentCache: InstructionContentCache
+    /// The compressed downlink shared by the runtime's clients, or `nil` to send every node the whole model.
+    let downlink: DownlinkCoder?
 
     /// Creates a client for `node` in `run`.
     /// - Parameter attempts: the engine's current attempt per round (shared by every client of a runtime).
@@ -35,13 +37,14 @@ public struct RemoteNodeClient: Client {
 
     /// Creates a client sharing `contentCache` with the runtime's other clients.
     init(node: UInt64, run: UInt64, service: FleetService, settings: FleetRunSettings, attempts: AttemptTracker,
-         contentCache: InstructionContentCache) {
+         contentCache: InstructionContentCache, downlink: DownlinkCoder? = nil) {
         self.node = node
         self.run = run
         self.service = service
         self.settings = settings
         self.attempts = attempts
         self.contentCache = contentCache
+        self.downlink = downlink
     }
 
     /// Flower's node id of the server, the source of every instruction.
@@ -56,20 +59,37 @@ public struct RemoteNodeClient: Client {
     /// Sends a train instruction and returns the node's update, checked against the instruction's arrays.
     ///
     /// With ``FleetRunSettings/uplink`` the instruction's config asks the node for an encoded update
-    /// (``UplinkCompression``); the round engine's validator decodes it and refuses a malformed one.
+    /// (``UplinkCompression``); the round engine's validator decodes it and refuses a malformed one. With
+    /// ``FleetRunSettings/downlink`` the model travels as a delta against what the node holds
+    /// (``DownlinkCoder``); a node that answers it lacks the base is sent the whole model next time.
     public func fit(_ instruction: FitInstruction) async throws -> FitResult {
         var instruction = instruction
         if let uplink = settings.uplink { instruction.config = uplink.applied(to: instruction.config) }
         let round = instruction.round
         let encoding = settings.arrayEncoding
-        let content = try contentCache.content(for: .fit(instruction), type: FleetMessageType.train) {
-            do {
-                return try FleetMessage.deflateContent(FleetContentMapping.content(instruction, encoding: encoding))
-            } catch {
+        let reply: RecordDict
+        if let downlink {
+            let prepared: DownlinkCoder.Prepared
+            do { prepared = try await downlink.prepare(instruction, node: node, encoding: encoding) } catch {
                 throw RemoteNodeError.cannotSend(node: node, round: round, reason: "\(error)")
             }
+            do { reply = try await exchange(FleetMessageType.train, round: round, content: prepared.content) } catch {
+                if case .nodeReportedError(_, _, let code, _) = error as? RemoteNodeError, code == DownlinkInstruction.baseMissingErrorCode {
+                    try await downlink.forget(node)
+                }
+                throw error
+            }
+            try await downlink.acknowledge(prepared, reply: reply, node: node)
+        } else {
+            let content = try contentCache.content(for: .fit(instruction), type: FleetMessageType.train) {
+                do {
+                    return try FleetMessage.deflateContent(FleetContentMapping.content(instruction, encoding: encoding))
+                } catch {
+                    throw RemoteNodeError.cannotSend(node: node, round: round, reason: "\(error)")
+                }
+            }
+            reply = try await exchange(FleetMessageType.train, round: round, content: content)
         }
-        let reply = try await exchange(FleetMessageType.train, round: round, content: content)
         do { return try FleetContentMapping.fitResult(reply, expected: instruction.parameters.specs) } catch {
             throw RemoteNodeError.invalidReply(node: node, round: round, reason: error.description)
         }

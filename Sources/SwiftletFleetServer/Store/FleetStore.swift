@@ -64,6 +64,16 @@ public protocol FleetStore: Sendable {
     func instruction(_ key: InstructionKey) throws(FleetStoreError) -> String?
     /// Records (or replaces) the message id of the instruction `key`.
     func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError)
+
+    // MARK: Compressed downlinks
+
+    /// The model `node` holds in `run` (the base of its next model delta), if the server knows one.
+    func nodeModel(run: UInt64, node: UInt64) throws(FleetStoreError) -> StoredNodeModel?
+    /// Records that `node` holds `model` in `run`, in one transaction: the model is stored once by digest
+    /// however many nodes hold it, and the model the node held before is deleted when no node holds it now.
+    func saveNodeModel(_ model: StoredNodeModel, run: UInt64, node: UInt64) throws(FleetStoreError)
+    /// Forgets what `node` holds in `run` (it will be sent the whole model), deleting a model no node holds.
+    func deleteNodeModel(run: UInt64, node: UInt64) throws(FleetStoreError)
 }
 
 /// The database failed: its message names the operation and the database's reason.

@@ -58,6 +58,7 @@ public final class SQLiteFleetStore: FleetStore {
                 """)
         }
         Self.registerRuntimeMigration(in: &migrator)
+        Self.registerNodeModelMigration(in: &migrator)
         do { try migrator.migrate(db) } catch { throw FleetStoreError("cannot migrate schema: \(error)") }
     }
 

@@ -56,4 +56,14 @@ final class CountingStore: FleetStore {
     func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError) {
         try write { () throws(FleetStoreError) in try base.saveInstruction(key, message: message) }
     }
+
+    func nodeModel(run: UInt64, node: UInt64) throws(FleetStoreError) -> StoredNodeModel? {
+        try read { () throws(FleetStoreError) in try base.nodeModel(run: run, node: node) }
+    }
+    func saveNodeModel(_ model: StoredNodeModel, run: UInt64, node: UInt64) throws(FleetStoreError) {
+        try write { () throws(FleetStoreError) in try base.saveNodeModel(model, run: run, node: node) }
+    }
+    func deleteNodeModel(run: UInt64, node: UInt64) throws(FleetStoreError) {
+        try write { () throws(FleetStoreError) in try base.deleteNodeModel(run: run, node: node) }
+    }
 }
