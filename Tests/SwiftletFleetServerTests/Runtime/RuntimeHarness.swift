@@ -22,10 +22,11 @@ struct RuntimeHarness {
 
     /// A harness on a fresh temporary file.
     static func fresh(rounds: Int, minimumResults: Int = 2, wall: DrivenClock? = nil,
-                      nodeGrace: Duration = .seconds(60), uplink: UplinkCompression? = nil) async throws -> RuntimeHarness {
+                      nodeGrace: Duration = .seconds(60), uplink: UplinkCompression? = nil,
+                      downlink: String? = nil) async throws -> RuntimeHarness {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-\(UUID().uuidString).sqlite").path
         var harness = try await RuntimeHarness(path: path, rounds: rounds, minimumResults: minimumResults, wall: wall,
-                                               nodeGrace: nodeGrace, uplink: uplink)
+                                               nodeGrace: nodeGrace, uplink: uplink, downlink: downlink)
         for seed: UInt8 in [11, 12, 13] { harness.nodes.append(try await SimulatedNode.online(harness.service, seed: seed)) }
         // Node ids come from the service's seeded generator; order the nodes by id so A, B, C are stable.
         harness.nodes.sort { $0.id < $1.id }
@@ -38,7 +39,7 @@ struct RuntimeHarness {
     /// - Parameter wall: a movable wall clock instead (for heartbeat expiry).
     init(path: String, rounds: Int, minimumResults: Int = 2, nodes: [SimulatedNode] = [],
          wallTime: Double = 1_800_000_000, wall: DrivenClock? = nil, nodeGrace: Duration = .seconds(60),
-         uplink: UplinkCompression? = nil) async throws {
+         uplink: UplinkCompression? = nil, downlink: String? = nil) async throws {
         self.path = path
         store = try SQLiteFleetStore(path: path)
         let fixed = Date(timeIntervalSince1970: wallTime)
@@ -50,7 +51,8 @@ struct RuntimeHarness {
         let config = FederationConfig(rounds: rounds, roundTimeout: Self.timeout, minimumResults: minimumResults,
                                       onFailure: .stop, evaluateEvery: 0, centralEvaluateEvery: 0, seed: 7)
         runtime = FleetServerRuntime(service: service, strategy: FedAvg(options: options), config: config,
-                                     settings: FleetRunSettings(runName: "harness", nodeGrace: nodeGrace, uplink: uplink),
+                                     settings: FleetRunSettings(runName: "harness", nodeGrace: nodeGrace, uplink: uplink,
+                                                               downlink: downlink),
                                      clock: clock)
         self.nodes = nodes.map { $0.reconnected(to: service) }
         _ = recorder.record(await runtime.events())

@@ -116,4 +116,17 @@ import SwiftletSimulation
             try FleetServerConfig(toml: "[server]\nuplink-codec = \"sign\"\n[deployment]\nencoding = \"npy\"\n")
         }
     }
+
+    @Test func theDownlinkCodecBecomesTheRunsDownlink() throws {
+        #expect(try FleetServerConfig(toml: "[server]\ndownlink-codec = \"topk:0.1+u8\"\n").downlink == "topk:0.1+u8")
+        #expect(try FleetServerConfig(toml: "").downlink == nil)
+    }
+
+    @Test func aCompressedDownlinkWithFlowerEncodingIsRefused() {
+        let error = #expect(throws: ConfigError.self) {
+            try FleetServerConfig(toml: "[server]\ndownlink-codec = \"u8\"\n[deployment]\nencoding = \"npy\"\n")
+        }
+        guard case .invalidValue(let path, _, _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(path == "server.downlink-codec")
+    }
 }

@@ -9,18 +9,18 @@ import Testing
 /// A real server and real nodes over loopback with compressed updates: whole runs complete, and the bytes
 /// the nodes upload shrink by what the codec promises.
 @Suite(.serialized) struct DeploymentCodecTests {
-    /// Runs `harness` with three nodes whose uploads (PushObject bodies) are counted; answers the result and
-    /// the bytes uploaded.
-    static func run(_ harness: DeploymentHarness) async throws -> (FederationResult, Int) {
+    /// Runs `harness` with three nodes whose traffic is counted: PushObject bodies up, PullObject answers
+    /// down. Answers the result and the bytes each way.
+    static func run(_ harness: DeploymentHarness) async throws -> (FederationResult, up: Int, down: Int) {
         let (server, port) = try await harness.startServer()
-        let uploaded = Shared(0)
+        let traffic = Shared((up: 0, down: 0))
         let nodes = try (0..<3).map { index in
-            try harness.node(index, port: port, transport: { UploadCounter($0, total: uploaded) })
+            try harness.node(index, port: port, transport: { TrafficCounter($0, traffic: traffic) })
         }
         let result = try await DeploymentTests.withNodes(nodes) {
             try await DeploymentHarness.within(.seconds(240), "the run did not finish") { try await server.value }
         }
-        return (try #require(result), uploaded.value)
+        return (try #require(result), traffic.value.up, traffic.value.down)
     }
 
     @Test func topKWithErrorFeedbackCompletesAndUploadsAFractionOfFloat32() async throws {
@@ -28,8 +28,8 @@ import Testing
         var compressed = try DeploymentHarness(rounds: 3)
         compressed.config.experiment.server.uplinkCodec = "topk:0.01+u8"
         compressed.config.experiment.server.errorFeedback = true
-        let (plainResult, plainBytes) = try await Self.run(plain)
-        let (result, bytes) = try await Self.run(compressed)
+        let (plainResult, plainBytes, _) = try await Self.run(plain)
+        let (result, bytes, _) = try await Self.run(compressed)
 
         let rounds = result.history.records.filter { $0.round > 0 }
         #expect(rounds.map(\.round) == [1, 2, 3])
@@ -42,20 +42,41 @@ import Testing
         // Every round's central evaluation ran on a sound model.
         #expect(rounds.allSatisfy { $0.centralEvaluation?.loss.isFinite == true })
     }
+
+    @Test func aCompressedDownlinkCompletesAndDownloadsAFractionOfFloat32() async throws {
+        let plain = try DeploymentHarness(rounds: 3)
+        var compressed = try DeploymentHarness(rounds: 3)
+        compressed.config.experiment.server.downlinkCodec = "topk:0.1+u8"
+        compressed.config.experiment.server.uplinkCodec = "topk:0.01+u8"
+        compressed.config.experiment.server.errorFeedback = true
+        let (_, _, plainDown) = try await Self.run(plain)
+        let (result, _, down) = try await Self.run(compressed)
+
+        let rounds = result.history.records.filter { $0.round > 0 }
+        #expect(rounds.map(\.round) == [1, 2, 3])
+        #expect(rounds.allSatisfy { $0.status == .completed && $0.accepted.count == 3 })
+        // Round 1 sends the whole model (4 bytes a value); rounds 2 and 3 a tenth of the values at about
+        // 3 bytes each: (4 + 0.3 + 0.3) / 12 of float32's three whole models, under a half with the envelopes.
+        #expect(down * 2 < plainDown, "downloaded \(down) bytes compressed, \(plainDown) as float32")
+        #expect(rounds.allSatisfy { $0.centralEvaluation?.loss.isFinite == true })
+    }
 }
 
-/// A transport that adds up the bodies of the PushObject requests through it: the node's uploads.
-final class UploadCounter: FleetTransport {
+/// A transport that adds up a node's object traffic: PushObject request bodies (uploads) and PullObject
+/// answers (downloads).
+final class TrafficCounter: FleetTransport {
     let base: any FleetTransport
-    let total: Shared<Int>
+    let traffic: Shared<(up: Int, down: Int)>
 
-    init(_ base: any FleetTransport, total: Shared<Int>) {
+    init(_ base: any FleetTransport, traffic: Shared<(up: Int, down: Int)>) {
         self.base = base
-        self.total = total
+        self.traffic = traffic
     }
 
     func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
-        if rpc == .pushObject { total.update { $0 += body.count } }
-        return try await base.send(rpc, body: body)
+        if rpc == .pushObject { traffic.update { $0.up += body.count } }
+        let answer = try await base.send(rpc, body: body)
+        if rpc == .pullObject { traffic.update { $0.down += answer.count } }
+        return answer
     }
 }
