@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SwiftletFederated
 import SwiftletFleet
 
 /// `swiftlet-fleet bench`: the fleet benchmark.
@@ -12,7 +13,8 @@ struct BenchCommand: AsyncParsableCommand {
         Starts this executable's `server` as a child process (its memory is measured apart from the nodes') \
         and drives in-process nodes over loopback. Phase 1: --nodes nodes register and poll an idle server \
         (latency p50/p99, requests/s, server RSS). Phase 2: --round-nodes nodes, all sampled, through --rounds \
-        FedAvg rounds of the 2nn model (round time on the server's clock, rounds/s, latency, server peak RSS). \
+        FedAvg rounds of the 2nn model (round time on the server's clock, rounds/s, latency, server peak RSS, \
+        object bytes up and down per round; --uplink-codec, --downlink-codec and --error-feedback compress them). \
         Build with -c release. Targets (issue #5): 10,000 nodes polling with server RSS < 1 GiB; a round of \
         1,000 2nn updates in < 10 s.
         """
@@ -39,6 +41,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "HTTP connections the in-process nodes share.")
     var connections = 256
 
+    @Option(help: "Rounds phase: how nodes encode updates, f32le or a codec such as topk:0.01+u8.")
+    var uplinkCodec = "f32le"
+
+    @Option(help: "Rounds phase: how the server sends models, f32le (whole) or a codec (deltas against what each node holds).")
+    var downlinkCodec = "f32le"
+
+    @Flag(help: "Rounds phase: nodes keep the uplink codec's error-feedback residual.")
+    var errorFeedback = false
+
     @Option(help: "Scratch directory for the server's config, database and results.")
     var directory = ".build/fleet-bench"
 
@@ -55,6 +66,12 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--polling-seconds, --poll-interval and --round-poll-interval must be positive")
         }
         guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be in 1...10000") }
+        for (flag, specification) in [("--uplink-codec", uplinkCodec), ("--downlink-codec", downlinkCodec)] {
+            do { _ = try CodecRegistry.codec(specification: specification) } catch {
+                throw ValidationError("\(flag): \(error)")
+            }
+        }
+        if errorFeedback, uplinkCodec == "f32le" { throw ValidationError("--error-feedback needs a compressed --uplink-codec") }
     }
 
     func run() async throws {
@@ -73,6 +90,9 @@ struct BenchCommand: AsyncParsableCommand {
         options.pollInterval = pollInterval
         options.roundPollInterval = roundPollInterval
         options.connections = connections
+        options.uplinkCodec = uplinkCodec
+        options.downlinkCodec = downlinkCodec
+        options.errorFeedback = errorFeedback
         let report = try await FleetBenchmark(options: options).run { line in print(line) }
         print(FleetBenchmarkTable.render(report))
         let url = URL(fileURLWithPath: output)

@@ -7,11 +7,11 @@ import SwiftletFleetProtocol
 
 extension FleetBenchmark {
     /// One in-process node over the shared client, timed by `recorder`.
+    /// With `traffic`, the node's object bytes are counted too.
     func makeNode(index: Int, port: Int, http: HTTPClient, recorder: LatencyRecorder, client: any Client,
-                  pollInterval: Double) throws -> FleetNode {
-        let transport = TimedTransport(
-            try HTTPFleetTransport(baseURL: "http://127.0.0.1:\(port)", client: http, requestTimeout: .seconds(120)),
-            recorder: recorder)
+                  pollInterval: Double, traffic: TrafficRecorder? = nil) throws -> FleetNode {
+        let http: any FleetTransport = try HTTPFleetTransport(baseURL: "http://127.0.0.1:\(port)", client: http, requestTimeout: .seconds(120))
+        let transport = TimedTransport(traffic.map { CountingTransport(base: http, recorder: $0) } ?? http, recorder: recorder)
         var configuration = FleetNodeConfiguration()
         let poll = Duration.milliseconds(Int64(pollInterval * 1_000))
         configuration.pollInterval = poll...poll

@@ -20,6 +20,9 @@ extension FleetBenchmark {
             deadline = 600.0
             evaluate-every = 0
             federated-evaluate-every = 0
+            uplink-codec = "\(options.uplinkCodec)"
+            downlink-codec = "\(options.downlinkCodec)"
+            error-feedback = \(options.errorFeedback)
             [strategy]
             name = "fedavg"
             [deployment]
@@ -37,6 +40,10 @@ extension FleetBenchmark {
         progress("rounds: server pid \(server.pid) on port \(server.port); starting \(n) nodes")
         let recorder = LatencyRecorder()
         recorder.setRecording(true)
+        let traffic = TrafficRecorder()
+        // Traffic totals when each round's end was seen (the file is read four times a second, so a byte
+        // of the next round's first pulls may fall in the round before).
+        var trafficAtRoundEnd: [(up: Int, down: Int)] = []
         let http = makeHTTPClient()
         let clock = ContinuousClock()
         let roundsFile = results.appendingPathComponent("rounds.jsonl")
@@ -48,7 +55,7 @@ extension FleetBenchmark {
                 for index in 0..<n {
                     let node = try makeNode(index: index, port: server.port, http: http, recorder: recorder,
                                             client: BenchUpdateClient(step: Float(index + 1) * 1e-6, exampleCount: 10 + index % 5),
-                                            pollInterval: options.roundPollInterval)
+                                            pollInterval: options.roundPollInterval, traffic: traffic)
                     group.addTask { try await node.run() }
                 }
                 let deadline = clock.now + .seconds(600 * Double(options.rounds + 1))
@@ -64,6 +71,10 @@ extension FleetBenchmark {
                     }
                     let done = history.records.filter { $0.round > 0 }
                     if done.count > reported, let cpu = server.cpuSeconds() { cpuAtRoundEnd.append(cpu) }
+                    if done.count > reported {
+                        let totals = traffic.totals
+                        for _ in reported..<done.count { trafficAtRoundEnd.append(totals) }
+                    }
                     for record in done.dropFirst(reported) {
                         progress("rounds: round \(record.round) \(record.status.rawValue) in "
                                  + String(format: "%.2f s", record.duration) + ", \(record.accepted.count) results")
@@ -89,6 +100,9 @@ extension FleetBenchmark {
             accepted: done.map(\.accepted.count),
             serverCPUSeconds: zip(cpuAtRoundEnd.dropFirst(), cpuAtRoundEnd).map { $0 - $1 },
             roundsPerSecond: mean > 0 ? 1 / mean : 0,
-            latency: recorder.summary(), serverPeakRSSBytes: peak)
+            latency: recorder.summary(), serverPeakRSSBytes: peak,
+            uplinkCodec: options.uplinkCodec, downlinkCodec: options.downlinkCodec, errorFeedback: options.errorFeedback,
+            uploadBytes: zip(trafficAtRoundEnd, [(up: 0, down: 0)] + trafficAtRoundEnd).map { $0.up - $1.up },
+            downloadBytes: zip(trafficAtRoundEnd, [(up: 0, down: 0)] + trafficAtRoundEnd).map { $0.down - $1.down })
     }
 }

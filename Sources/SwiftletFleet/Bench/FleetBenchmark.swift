@@ -15,7 +15,9 @@ import SwiftletFleetProtocol
 /// 2. **Rounds** — `roundNodes` nodes take part in `rounds` FedAvg rounds of the `2nn` model, every node
 ///    sampled every round; each answers with an update (the received model moved by a small step, no
 ///    training, so the figures are the server's and the protocol's). Measured: each round's duration on the
-///    server's clock (from `rounds.jsonl`), rounds/s, request latency, server peak RSS.
+///    server's clock (from `rounds.jsonl`), rounds/s, request latency, server peak RSS, and the object bytes
+///    the nodes push and pull per round — with ``Options/uplinkCodec`` and ``Options/downlinkCodec`` the
+///    updates and models travel compressed (`docs/FLEET.md`, "Compressed updates").
 ///
 /// The nodes share one HTTP client (a pool of `connections` connections) — a real fleet has one connection
 /// per device; the server's work per request is the same.
@@ -41,6 +43,12 @@ public struct FleetBenchmark: Sendable {
         public var roundPollInterval = 1.0
         /// Connections the nodes share.
         public var connections = 256
+        /// The rounds phase's `server.uplink-codec`: how nodes encode their updates.
+        public var uplinkCodec = "f32le"
+        /// The rounds phase's `server.downlink-codec`: how the server sends models.
+        public var downlinkCodec = "f32le"
+        /// The rounds phase's `server.error-feedback`.
+        public var errorFeedback = false
 
         /// Creates options.
         public init(executable: String, directory: URL) {

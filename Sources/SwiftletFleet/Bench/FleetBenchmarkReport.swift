@@ -41,6 +41,16 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var latency: LatencySummary
         /// Server peak resident memory, bytes.
         public var serverPeakRSSBytes: Int
+        /// The codec updates travelled through (`f32le`: plain arrays).
+        public var uplinkCodec: String
+        /// The codec models travelled through (`f32le`: the whole model every round).
+        public var downlinkCodec: String
+        /// Whether nodes kept an error-feedback residual.
+        public var errorFeedback: Bool
+        /// Object bytes every node together pushed (updates) in each round.
+        public var uploadBytes: [Int]
+        /// Object bytes every node together pulled (instructions) in each round.
+        public var downloadBytes: [Int]
     }
 
     /// The polling phase, when run.

@@ -23,6 +23,9 @@ public enum FleetBenchmarkTable {
             lines.append(String(format: "  latency p50 %.2f ms, p99 %.2f ms", r.latency.all.p50, r.latency.all.p99)
                 + "; server peak RSS \(mib(r.serverPeakRSSBytes)) — \(ok) the < 10 s round target")
             lines.append("  accepted per round: \(r.accepted.map(String.init).joined(separator: ", "))")
+            let kib = { (bytes: [Int]) in bytes.map { String(format: "%.0f", Double($0) / 1_024) }.joined(separator: ", ") }
+            lines.append("  uplink \(r.uplinkCodec)\(r.errorFeedback ? " + error feedback" : ""), downlink \(r.downlinkCodec): "
+                + "up [\(kib(r.uploadBytes))] KiB, down [\(kib(r.downloadBytes))] KiB per round")
             if !r.serverCPUSeconds.isEmpty {
                 let cpu = r.serverCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
                 lines.append("  server CPU per round (rounds 2…): [\(cpu)] s")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SwiftletFleet
 import SwiftletFleetProtocol
@@ -128,5 +129,20 @@ import SwiftletSimulation
         }
         guard case .invalidValue(let path, _, _)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(path == "server.downlink-codec")
+    }
+
+    @Test func theShippedCodecConfigIsTheMNISTDeploymentWithCompressedUpdates() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let plain = try FleetServerConfig(contentsOfFile: root.appendingPathComponent("configs/fleet-mnist.toml").path)
+        let codecs = try FleetServerConfig(contentsOfFile: root.appendingPathComponent("configs/fleet-mnist-codecs.toml").path)
+        #expect(codecs.uplink == UplinkCompression(codec: "topk:0.01+u8", errorFeedback: true))
+        #expect(codecs.downlink == "u8")
+        var same = codecs
+        same.experiment.server = plain.experiment.server
+        same.deployment.database = plain.deployment.database
+        same.deployment.runName = plain.deployment.runName
+        same.deployment.results = plain.deployment.results
+        #expect(same == plain)
     }
 }
