@@ -36,6 +36,7 @@ extension FleetNode {
             for name in fit.auxiliary.keys.sorted() {
                 try Self.checkFinite(fit.auxiliary[name]!, what: "train instruction \(id): auxiliary '\(name)'")
             }
+            if let (description, _) = downlink { hold(fit.parameters, digest: description.model, run: instruction.metadata.runID) }
             let codec = try uplink.map { (u) throws(StepError) in try Self.uplinkCodec(u) }
             var result: FitResult
             do { result = try await client.fit(fit) } catch {

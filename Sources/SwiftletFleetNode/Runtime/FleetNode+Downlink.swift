@@ -15,7 +15,8 @@ extension FleetNode {
 
     /// The train instruction of `content` whose downlink is `downlink`: with `delta`, the parameters are the
     /// held base plus the decoded delta; without, the whole model the content carries. Either way the
-    /// model's digest must be the one the server computed, and the node then holds it.
+    /// model's digest must be the one the server computed; the caller holds it (``hold(_:digest:run:)``) once
+    /// it passed the instruction's other checks.
     ///
     /// Held models live in memory: a restarted node holds none, answers the next delta with
     /// ``FleetErrorCode/downlinkBaseMissing``, and the server sends it the whole model the time after.
@@ -49,9 +50,14 @@ extension FleetNode {
             throw .invalid(code: FleetErrorCode.downlinkBaseMissing,
                            reason: "train instruction \(id): the model received has digest \(digest), the server's is \(downlink.model)")
         }
-        var held = heldModels[run, default: []].filter { $0.digest != digest }
-        held.append(HeldModel(digest: digest, model: fit.parameters))
-        heldModels[run] = Array(held.suffix(Self.heldModelsPerRun))
         return fit
+    }
+
+    /// Keeps `model` (whose digest is `digest`) as the newest base for `run`'s deltas, dropping the oldest
+    /// beyond ``heldModelsPerRun``.
+    func hold(_ model: ArrayRecord, digest: ModelDigest, run: UInt64) {
+        var held = heldModels[run, default: []].filter { $0.digest != digest }
+        held.append(HeldModel(digest: digest, model: model))
+        heldModels[run] = Array(held.suffix(Self.heldModelsPerRun))
     }
 }
