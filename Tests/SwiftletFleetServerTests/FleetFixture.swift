@@ -50,7 +50,7 @@ struct FleetFixture {
 
     /// A message with one content object, to `destination` (or a reply to `replyTo` from `source`).
     static func message(run: UInt64, source: UInt64 = 0, destination: UInt64 = 0, replyTo: String = "",
-                        content: [UInt8]) -> OutgoingMessage {
+                        group: String = "1", content: [UInt8]) -> OutgoingMessage {
         let child = sha(content)
         var tree = Flwr_Proto_ObjectTree()
         var leaf = Flwr_Proto_ObjectTree()
@@ -62,7 +62,7 @@ struct FleetFixture {
         message.metadata.dstNodeID = destination
         message.metadata.replyToMessageID = replyTo
         message.metadata.messageType = "train"
-        message.metadata.groupID = "1"
+        message.metadata.groupID = group
         message.metadata.ttl = 600
         message.metadata.createdAt = 1_800_000_000
         // The message object's bytes: its header naming its child, so its id differs per content.

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SQLiteFleetStoreTests {
     @Test func aReopenedFileStoreHasNodesMessagesRepliesAndCheckpoints() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-\(UUID()).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { for suffix in ["", "-wal", "-shm", ".objects"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let key: [UInt8] = [1, 2, 3]
         let clock = DrivenClock()
         var instructionID = ""
@@ -16,10 +16,11 @@ import Testing
             let f = try await FleetFixture(store: try SQLiteFleetStore(path: path), clock: clock)
             run = f.run
             node = try await f.online(key: key)
-            let instruction = FleetFixture.message(run: run, destination: node, content: [1])
+            // Round 2's messages: the checkpoint of round 1 settles only round 1's objects.
+            let instruction = FleetFixture.message(run: run, destination: node, group: "2", content: [1])
             instructionID = instruction.message.metadata.messageID
             try await f.service.post(instruction)
-            let reply = FleetFixture.message(run: run, source: node, replyTo: instructionID, content: [2])
+            let reply = FleetFixture.message(run: run, source: node, replyTo: instructionID, group: "2", content: [2])
             _ = try await f.push(reply, node: node, key: key)
             try await f.service.saveCheckpoint(run: run, round: 1, record: Array("{}".utf8), blob: [9, 9])
         }
@@ -29,6 +30,23 @@ import Testing
         #expect(await reopened.storedReply(to: instructionID)?.objects.count == 2)
         let checkpoint = try await reopened.latestCheckpoint(run: run)
         #expect(checkpoint == StoredCheckpoint(run: run, round: 1, record: Array("{}".utf8), blob: [9, 9]))
+    }
+
+    @Test func aCheckpointDeletesItsRoundsBytesAndARepeatedPushIsStillAnsweredAsBefore() async throws {
+        let f = try await FleetFixture()
+        let key: [UInt8] = [4, 5, 6]
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2])
+        _ = try await f.push(reply, node: node, key: key)
+        #expect(try f.counts().objects == 4)
+        try await f.service.saveCheckpoint(run: f.run, round: 1, record: [], blob: [])
+        #expect(try f.counts().objects == 0)
+        #expect(try f.counts().messages == 2)
+        // The node, not knowing its reply landed, pushes it again: the same answer, nothing to upload.
+        #expect(try await f.push(reply, node: node, key: key, objects: false).objectsToPush.isEmpty)
+        #expect(try f.counts().objects == 0)
     }
 
     @Test func aCheckpointIsWrittenWithItsRoundsStatus() throws {

@@ -123,6 +123,7 @@ extension FleetService {
         var id = freshID()
         while try db({ () throws(FleetStoreError) in try store.run(id) }) != nil { id = freshID() }
         let run = StoredRun(id: id, name: name, config: config, status: "running")
+        runCache[id] = nil
         try db { () throws(FleetStoreError) in try store.saveRun(run) }
         return id
     }
@@ -132,11 +133,16 @@ extension FleetService {
         try db { () throws(FleetStoreError) in try store.run(id) }
     }
 
-    /// Stores a completed round's record and the engine's checkpoint in one transaction.
+    /// Stores a completed round's record and the engine's checkpoint in one transaction, then deletes the
+    /// bytes of that round's and earlier rounds' instructions and replies, which the engine has consumed.
+    ///
+    /// Without the deletion a `2nn` federation of 1,000 nodes would grow its store by 0.8 GB a round. A crash
+    /// between the two steps only leaves objects the next checkpoint deletes.
     public func saveCheckpoint(run: UInt64, round: Int, record: [UInt8], blob: [UInt8]) throws(FleetFailure) {
         _ = try existingRun(run, field: "run")
         let checkpoint = StoredCheckpoint(run: run, round: round, record: record, blob: blob)
         try db { () throws(FleetStoreError) in try store.saveCheckpoint(checkpoint, status: "completed") }
+        _ = try db { () throws(FleetStoreError) in try store.deleteSettledObjects(run: run, through: round) }
     }
 
     /// The checkpoint of the latest completed round of `run`, if any.
@@ -154,6 +160,7 @@ extension FleetService {
     /// Marks `run` finished with `outcome`, so nodes polling GetRun learn it is over.
     public func finishRun(_ run: UInt64, outcome: RunOutcome) throws(FleetFailure) {
         _ = try existingRun(run, field: "run")
+        runCache[run] = nil
         try db { () throws(FleetStoreError) in try store.finishRun(run, outcome: outcome) }
     }
 

@@ -28,6 +28,9 @@ public actor FleetService: FleetRequestHandler {
     var replyTracker = ReplyTracker()
     /// Recently used objects, so a model every sampled node pulls is read from SQLite once.
     var objectCache = ObjectCache(capacityBytes: 64 << 20)
+    /// Runs read from the store, by id: every object push and pull names its run, and only this service
+    /// changes runs (``createRun(name:config:)``, ``finishRun(_:outcome:)``), dropping the entry it changes.
+    var runCache: [UInt64: StoredRun] = [:]
 
     /// Creates a service over `store`.
     /// - Parameters:
@@ -156,9 +159,11 @@ public actor FleetService: FleetRequestHandler {
 
     /// The run `id`, which must exist.
     func existingRun(_ id: UInt64, field: String) throws(FleetFailure) -> StoredRun {
+        if let cached = runCache[id] { return cached }
         guard let run = try db({ () throws(FleetStoreError) in try store.run(id) }) else {
             throw FleetFailure(.notFound, "\(field): no run \(id)")
         }
+        runCache[id] = run
         return run
     }
 

@@ -48,6 +48,10 @@ public protocol FleetStore: Sendable {
     func saveCheckpoint(_ checkpoint: StoredCheckpoint, status: String) throws(FleetStoreError)
     /// The checkpoint of the latest round of `run`, if any.
     func latestCheckpoint(run: UInt64) throws(FleetStoreError) -> StoredCheckpoint?
+    /// Deletes the objects that only messages of `run` whose group is a round number up to `round` refer
+    /// to, and answers how many: once a round's checkpoint is stored, its instructions' and replies' bytes
+    /// are never read again. Message rows stay, so a repeated push is still recognised.
+    func deleteSettledObjects(run: UInt64, through round: Int) throws(FleetStoreError) -> Int
 
     /// Row counts of every table.
     func counts() throws(FleetStoreError) -> FleetStoreCounts

@@ -7,6 +7,12 @@ import GRDB
 /// The schema is versioned by GRDB's migrator, so a server restarted on an older file upgrades it in place.
 public final class SQLiteFleetStore: FleetStore {
     let db: any DatabaseWriter
+    /// Where large objects' bytes live: files beside the database; `nil` in memory, where every object
+    /// stays in its row.
+    let files: ObjectFiles?
+
+    /// The default size from which an object's bytes are kept in a file rather than in the database.
+    public static let defaultFileThreshold = 64 << 10
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it to the current schema.
     ///
@@ -15,7 +21,10 @@ public final class SQLiteFleetStore: FleetStore {
     /// an operating-system crash can lose the last transactions before a checkpoint — the price of not
     /// calling fsync on every heartbeat and object upload; `synchronous = FULL` would make each commit wait
     /// for the disk.
-    public init(path: String) throws(FleetStoreError) {
+    ///
+    /// Objects of `fileThreshold` bytes or more (model updates) are kept as files in the folder
+    /// `path + ".objects"` (see ``ObjectFiles``), each written once, instead of twice through the WAL.
+    public init(path: String, fileThreshold: Int = SQLiteFleetStore.defaultFileThreshold) throws(FleetStoreError) {
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         // A server restarted while its predecessor's last connections close (or a backup reading the file)
@@ -26,12 +35,15 @@ public final class SQLiteFleetStore: FleetStore {
         } catch {
             throw FleetStoreError("cannot open \(path): \(error)")
         }
+        files = try ObjectFiles(directory: path + ".objects", threshold: fileThreshold)
         try migrate()
+        try removeOrphanFiles()
     }
 
     /// A store in memory, for tests: gone when the store is.
     public init() throws(FleetStoreError) {
         do { db = try DatabaseQueue() } catch { throw FleetStoreError("cannot open in-memory database: \(error)") }
+        files = nil
         try migrate()
     }
 
@@ -59,6 +71,7 @@ public final class SQLiteFleetStore: FleetStore {
         }
         Self.registerRuntimeMigration(in: &migrator)
         Self.registerNodeModelMigration(in: &migrator)
+        Self.registerObjectFileMigration(in: &migrator)
         do { try migrator.migrate(db) } catch { throw FleetStoreError("cannot migrate schema: \(error)") }
     }
 
@@ -146,19 +159,7 @@ public final class SQLiteFleetStore: FleetStore {
                 try db.cachedStatement(sql: "UPDATE messages SET status = 'replied' WHERE id = ?").execute(arguments: [m.replyTo])
             }
             for (id, bytes) in objects {
-                if let bytes {
-                    // Content-addressed: bytes already stored under this id are these bytes; rewriting them
-                    // (the same model posted to a thousand nodes) would only fill the WAL.
-                    let stored = try Bool.fetchOne(db.cachedStatement(sql: "SELECT bytes IS NOT NULL FROM objects WHERE id = ?"), arguments: [id])
-                    if stored == nil {
-                        try db.cachedStatement(sql: "INSERT INTO objects VALUES (?, ?, ?)").execute(arguments: [id, Data(bytes), bytes.count])
-                    } else if stored == false {
-                        try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ?")
-                                       .execute(arguments: [Data(bytes), bytes.count, id])
-                    }
-                } else {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO objects VALUES (?, NULL, 0)").execute(arguments: [id])
-                }
+                try self.declare(id, bytes: bytes, in: db)
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)").execute(arguments: [m.id, id])
             }
         }
@@ -194,38 +195,6 @@ public final class SQLiteFleetStore: FleetStore {
             for id in ids {
                 try db.cachedStatement(sql: "UPDATE messages SET status = ? WHERE id = ?").execute(arguments: [status.rawValue, id])
             }
-        }
-    }
-
-    public func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? {
-        try read("read object \(id)") { db -> [UInt8]?? in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM objects WHERE id = ?"), arguments: [id]) else {
-                return nil
-            }
-            return .some((row["bytes"] as Data?).map { [UInt8]($0) })
-        }
-    }
-
-    public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
-        try write("store object \(id)") { db in
-            try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ? WHERE id = ? AND bytes IS NULL")
-                           .execute(arguments: [Data(bytes), bytes.count, id])
-            return db.changesCount > 0
-        }
-    }
-
-    public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {
-        try read("read missing objects of \(id)") { db in
-            try String.fetchAll(db.cachedStatement(sql: """
-                SELECT o.id FROM message_objects m JOIN objects o ON o.id = m.object
-                WHERE m.message = ? AND o.bytes IS NULL ORDER BY o.id
-                """), arguments: [id])
-        }
-    }
-
-    public func objectIDs(of id: String) throws(FleetStoreError) -> [String] {
-        try read("read objects of \(id)") { db in
-            try String.fetchAll(db.cachedStatement(sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object"), arguments: [id])
         }
     }
 

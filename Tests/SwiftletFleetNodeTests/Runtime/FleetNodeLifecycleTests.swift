@@ -73,7 +73,7 @@ import Testing
         // came, one when the node found nothing more to do.
         await f.clock.waitForSleepers(2)
         #expect(f.transport.calls.filter { $0 == .getRun }.count == 2)
-        try f.finishRun()
+        try await f.finishRun()
         f.clock.advance(by: .seconds(5))
         try await within { try await task.value }
         #expect(await f.node.state == .finished)

@@ -125,10 +125,9 @@ struct NodeFixture {
     }
 
     /// Marks the run finished through the store, as the server does when its strategy ends.
-    func finishRun() throws {
-        var stored = try store.run(run)!
-        stored.status = "finished"
-        try store.saveRun(stored)
+    /// Ends the run as the server's runtime does, through the service.
+    func finishRun() async throws {
+        try await service.finishRun(run, outcome: RunOutcome(.completed, details: "completed"))
     }
 
     /// Cancels the node's task and waits for `run()` to return.

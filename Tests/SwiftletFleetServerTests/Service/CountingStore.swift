@@ -48,6 +48,9 @@ final class CountingStore: FleetStore {
         try write { () throws(FleetStoreError) in try base.saveCheckpoint(checkpoint, status: status) }
     }
     func latestCheckpoint(run: UInt64) throws(FleetStoreError) -> StoredCheckpoint? { try read { () throws(FleetStoreError) in try base.latestCheckpoint(run: run) } }
+    func deleteSettledObjects(run: UInt64, through round: Int) throws(FleetStoreError) -> Int {
+        try write { () throws(FleetStoreError) in try base.deleteSettledObjects(run: run, through: round) }
+    }
     func counts() throws(FleetStoreError) -> FleetStoreCounts { try read { () throws(FleetStoreError) in try base.counts() } }
     func runs(named name: String) throws(FleetStoreError) -> [StoredRun] { try read { () throws(FleetStoreError) in try base.runs(named: name) } }
     func finishRun(_ run: UInt64, outcome: RunOutcome) throws(FleetStoreError) { try write { () throws(FleetStoreError) in try base.finishRun(run, outcome: outcome) } }

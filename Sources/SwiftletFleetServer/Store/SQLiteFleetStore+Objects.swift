@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// Objects: content-addressed bytes in their row, or in a file beside the database when large.
+///
+/// A row of `objects` is in one of three states: expected (`bytes` NULL, `in_file` 0 — declared by a
+/// message, not pushed yet), stored in the row (`bytes` set), or stored in a file (`in_file` 1).
+extension SQLiteFleetStore {
+    /// Adds `objects.in_file` and an index to find the messages that refer to an object.
+    static func registerObjectFileMigration(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-object-files") { db in
+            try db.execute(sql: """
+                ALTER TABLE objects ADD COLUMN in_file INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX message_objects_object ON message_objects(object);
+                """)
+        }
+    }
+
+    /// Removes object files no row names, left by a process killed between writing a file and committing
+    /// its row, or between deleting rows and their files; answers how many.
+    @discardableResult
+    func removeOrphanFiles() throws(FleetStoreError) -> Int {
+        guard let files else { return 0 }
+        let kept = try read("list object files") { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM objects WHERE in_file = 1"))
+        }
+        return files.removeFiles(notIn: kept)
+    }
+
+    /// Declares object `id` for a message being saved, storing `bytes` when given and not stored yet.
+    func declare(_ id: String, bytes: [UInt8]?, in db: Database) throws {
+        guard let bytes else {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO objects (id, bytes, size, in_file) VALUES (?, NULL, 0, 0)")
+                           .execute(arguments: [id])
+            return
+        }
+        // Content-addressed: bytes already stored under this id are these bytes; rewriting them (the same
+        // model posted to a thousand nodes) would only cost writes.
+        let stored = try Bool.fetchOne(db.cachedStatement(sql: "SELECT bytes IS NOT NULL OR in_file FROM objects WHERE id = ?"),
+                                       arguments: [id])
+        if stored == true { return }
+        let inFile = try storeBytes(id, bytes)
+        let blob: Data? = inFile ? nil : Data(bytes)
+        if stored == nil {
+            try db.cachedStatement(sql: "INSERT INTO objects (id, bytes, size, in_file) VALUES (?, ?, ?, ?)")
+                           .execute(arguments: [id, blob, bytes.count, inFile])
+        } else {
+            try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ?, in_file = ? WHERE id = ?")
+                           .execute(arguments: [blob, bytes.count, inFile, id])
+        }
+    }
+
+    /// Writes `bytes` to object `id`'s file when it belongs in one; answers whether it did.
+    private func storeBytes(_ id: String, _ bytes: [UInt8]) throws(FleetStoreError) -> Bool {
+        guard let files, files.holds(id, count: bytes.count) else { return false }
+        try files.save(id, bytes)
+        return true
+    }
+
+    public func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? {
+        let row = try read("read object \(id)") { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes, in_file FROM objects WHERE id = ?"), arguments: [id])
+        }
+        guard let row else { return nil }
+        if row["in_file"] as Bool {
+            guard let files else { throw FleetStoreError("object \(id) is recorded in a file, but this store has no folder") }
+            return .some(try files.read(id))
+        }
+        return .some((row["bytes"] as Data?).map { [UInt8]($0) })
+    }
+
+    public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
+        try write("store object \(id)") { db in
+            // Only an expected object takes bytes: an unknown one (an error) or a stored one (a repeated push)
+            // must not write a file.
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT bytes IS NULL AND in_file = 0 FROM objects WHERE id = ?"),
+                                    arguments: [id]) == true else { return false }
+            let inFile = try storeBytes(id, bytes)
+            try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ?, in_file = ? WHERE id = ?")
+                           .execute(arguments: [inFile ? nil : Data(bytes), bytes.count, inFile, id])
+            return true
+        }
+    }
+
+    public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {
+        try read("read missing objects of \(id)") { db in
+            try String.fetchAll(db.cachedStatement(sql: """
+                SELECT o.id FROM message_objects m JOIN objects o ON o.id = m.object
+                WHERE m.message = ? AND o.bytes IS NULL AND o.in_file = 0 ORDER BY o.id
+                """), arguments: [id])
+        }
+    }
+
+    public func objectIDs(of id: String) throws(FleetStoreError) -> [String] {
+        try read("read objects of \(id)") { db in
+            try String.fetchAll(db.cachedStatement(sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object"), arguments: [id])
+        }
+    }
+
+    public func deleteSettledObjects(run: UInt64, through round: Int) throws(FleetStoreError) -> Int {
+        // A message is settled when it belongs to `run` and its group is a round number up to `round`.
+        let settled = "m.run = :run AND m.grp GLOB '[0-9]*' AND m.grp NOT GLOB '*[^0-9]*' AND CAST(m.grp AS INTEGER) <= :round"
+        let arguments: StatementArguments = ["run": Self.key(run), "round": round]
+        let (ids, files) = try write("delete settled objects of run \(run) through round \(round)") { db -> ([String], [String]) in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT o.id, o.in_file FROM message_objects mo JOIN messages m ON m.id = mo.message
+                JOIN objects o ON o.id = mo.object
+                WHERE \(settled) AND NOT EXISTS (
+                    SELECT 1 FROM message_objects mo2 JOIN messages m ON m.id = mo2.message
+                    WHERE mo2.object = o.id AND NOT (\(settled)))
+                """, arguments: arguments)
+            let ids = rows.map { $0["id"] as String }
+            for id in ids {
+                try db.cachedStatement(sql: "DELETE FROM objects WHERE id = ?").execute(arguments: [id])
+            }
+            return (ids, rows.filter { $0["in_file"] as Bool }.map { $0["id"] as String })
+        }
+        // After the commit: a crash before this leaves files no row names, never a row without its file.
+        self.files?.remove(files)
+        return ids.count
+    }
+}
