@@ -216,7 +216,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SwiftletFleetServerTests",
-            dependencies: ["SwiftletFleetServer", "SwiftletFleetProtocol", "SwiftletFederated"],
+            dependencies: ["SwiftletFleetServer", "SwiftletFleetProtocol", "SwiftletFederated",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

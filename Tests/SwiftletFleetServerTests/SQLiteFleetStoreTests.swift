@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SwiftletFleetProtocol
 import Testing
 @testable import SwiftletFleetServer
@@ -57,6 +58,15 @@ import Testing
         #expect(try store.latestCheckpoint(run: 1)?.round == 3)
         #expect(try store.counts().rounds == 2)
         #expect(try store.counts().checkpoints == 2)
+    }
+
+    @Test func aPollFindsItsNodesMessagesByDestinationNotByScanningEveryInstruction() throws {
+        let store = try SQLiteFleetStore()
+        let plan = try store.db.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteFleetStore.messagesSQL(statuses: 1),
+                             arguments: [1, "pending", 16]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains("SEARCH messages USING INDEX messages_dst (dst=? AND status=?)"))
     }
 
     @Test func nodeIDsAboveInt64MaxRoundTrip() throws {

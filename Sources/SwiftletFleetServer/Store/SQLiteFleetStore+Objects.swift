@@ -99,23 +99,31 @@ extension SQLiteFleetStore {
 
     public func deleteSettledObjects(run: UInt64, through round: Int) throws(FleetStoreError) -> Int {
         // A message is settled when it belongs to `run` and its group is a round number up to `round`.
-        let settled = "m.run = :run AND m.grp GLOB '[0-9]*' AND m.grp NOT GLOB '*[^0-9]*' AND CAST(m.grp AS INTEGER) <= :round"
-        let arguments: StatementArguments = ["run": Self.key(run), "round": round]
+        let settled = "m.run = ? AND m.grp GLOB '[0-9]*' AND m.grp NOT GLOB '*[^0-9]*' AND CAST(m.grp AS INTEGER) <= ?"
         let (ids, files) = try write("delete settled objects of run \(run) through round \(round)") { db -> ([String], [String]) in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT o.id, o.in_file FROM message_objects mo JOIN messages m ON m.id = mo.message
-                JOIN objects o ON o.id = mo.object
-                WHERE \(settled) AND NOT EXISTS (
-                    SELECT 1 FROM message_objects mo2 JOIN messages m ON m.id = mo2.message
-                    WHERE mo2.object = o.id AND NOT (\(settled)))
-                """, arguments: arguments)
-            let ids = rows.map { $0["id"] as String }
-            for id in ids {
-                try db.cachedStatement(sql: "DELETE FROM objects WHERE id = ?").execute(arguments: [id])
+            // Candidates first, each once: a model posted to a thousand nodes is one object with a thousand
+            // references, and checking it per reference would be quadratic.
+            let candidates = try Row.fetchAll(db, sql: """
+                SELECT o.id, o.in_file FROM objects o WHERE o.id IN (
+                    SELECT mo.object FROM messages m JOIN message_objects mo ON mo.message = m.id WHERE \(settled))
+                """, arguments: [Self.key(run), round])
+            let stillNeeded = try db.cachedStatement(sql: """
+                SELECT 1 FROM message_objects mo JOIN messages m ON m.id = mo.message
+                WHERE mo.object = ? AND NOT (\(settled)) LIMIT 1
+                """)
+            let delete = try db.cachedStatement(sql: "DELETE FROM objects WHERE id = ?")
+            var ids: [String] = [], files: [String] = []
+            for row in candidates {
+                let id: String = row["id"]
+                guard try Bool.fetchOne(stillNeeded, arguments: [id, Self.key(run), round]) == nil else { continue }
+                try delete.execute(arguments: [id])
+                ids.append(id)
+                if row["in_file"] as Bool { files.append(id) }
             }
-            return (ids, rows.filter { $0["in_file"] as Bool }.map { $0["id"] as String })
+            return (ids, files)
         }
-        // After the commit: a crash before this leaves files no row names, never a row without its file.
+        // After the commit: a crash before this leaves files no row names (removed at the next open), never
+        // a row without its file.
         self.files?.remove(files)
         return ids.count
     }

@@ -173,15 +173,24 @@ public final class SQLiteFleetStore: FleetStore {
 
     public func messages(to destination: UInt64, statuses: [StoredMessage.Status], limit: Int) throws(FleetStoreError) -> [StoredMessage] {
         try read("read messages for node \(destination)") { db in
-            let marks = statuses.map { _ in "?" }.joined(separator: ", ")
             var arguments: StatementArguments = [Self.key(destination)]
             for status in statuses { arguments += [status.rawValue] }
             arguments += [limit]
-            return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM messages WHERE dst = ? AND reply_to = '' AND status IN (\(marks))
-                ORDER BY created, id LIMIT ?
-                """), arguments: arguments).map(Self.message)
+            return try Row.fetchAll(db.cachedStatement(sql: Self.messagesSQL(statuses: statuses.count)), arguments: arguments)
+                .map(Self.message)
         }
+    }
+
+    /// The query behind ``messages(to:statuses:limit:)``, for `statuses` status values.
+    ///
+    /// `+reply_to` keeps SQLite off the `reply_to` index: every instruction shares its empty `reply_to`, so
+    /// that index made each poll scan every instruction ever sent; `(dst, status)` finds a node's few.
+    static func messagesSQL(statuses: Int) -> String {
+        let marks = Array(repeating: "?", count: statuses).joined(separator: ", ")
+        return """
+            SELECT * FROM messages WHERE dst = ? AND +reply_to = '' AND status IN (\(marks))
+            ORDER BY created, id LIMIT ?
+            """
     }
 
     public func reply(to id: String) throws(FleetStoreError) -> StoredMessage? {
