@@ -1,3 +1,5 @@
+import SwiftletTensor
+
 /// The element types Swiftlet reads from safetensors files; all are converted to `Float`.
 ///
 /// Names and byte sizes follow the safetensors specification (huggingface/safetensors). Swiftlet writes F32.
@@ -47,20 +49,6 @@ public enum SafetensorsDType: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// Widens an IEEE binary16 bit pattern exactly (written out because `Float16` is missing on some platforms).
-    static func halfToFloat(_ h: UInt16) -> Float {
-        let negative = h & 0x8000 != 0
-        let exponent = UInt32((h >> 10) & 0x1F)
-        let mantissa = UInt32(h & 0x3FF)
-        let sign: UInt32 = negative ? 0x8000_0000 : 0
-        switch exponent {
-        case 0:  // zero or subnormal: mantissa · 2⁻²⁴, exact in Float
-            let magnitude = Float(mantissa) * 0x1p-24
-            return negative ? -magnitude : magnitude
-        case 0x1F:  // infinity or NaN
-            return Float(bitPattern: sign | 0x7F80_0000 | (mantissa << 13))
-        default:  // rebias 15 → 127
-            return Float(bitPattern: sign | ((exponent + 112) << 23) | (mantissa << 13))
-        }
-    }
+    /// Widens an IEEE binary16 bit pattern exactly (``SwiftletTensor/HalfFloat``).
+    static func halfToFloat(_ h: UInt16) -> Float { HalfFloat.value(h) }
 }
