@@ -8,8 +8,9 @@
 # then PROTOC_GEN_SWIFT=/path/to/swift-protobuf/.build/release/protoc-gen-swift scripts/generate-protos.sh
 #
 # The .proto files in Protos/swiftlet/fleet are Swiftlet's own text of the message definitions of Flower's
-# Fleet API (flwr 1.40): same package, names, field numbers and types. scripts/check-protos.py compares them
-# with the descriptors flwr ships, field by field.
+# Fleet API (flwr 1.40): same package, names, field numbers and types. scripts/check-fleet-protos.py compares
+# them with the descriptors flwr ships, field by field. Protos/swiftlet/extensions holds Swiftlet's own
+# messages (package swiftlet.fleet), which only Swiftlet peers exchange.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plugin="${PROTOC_GEN_SWIFT:-$(command -v protoc-gen-swift || true)}"
@@ -18,5 +19,5 @@ out=Sources/SwiftletFleetProtocol/Generated
 rm -f "$out"/*.pb.swift
 protoc --plugin=protoc-gen-swift="$plugin" -I Protos \
     --swift_out="$out" --swift_opt=Visibility=Public --swift_opt=FileNaming=DropPath \
-    Protos/swiftlet/fleet/*.proto
+    Protos/swiftlet/fleet/*.proto Protos/swiftlet/extensions/*.proto
 ls "$out"

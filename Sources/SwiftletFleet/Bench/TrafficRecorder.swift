@@ -2,8 +2,9 @@ import Synchronization
 import SwiftletFleetNode
 import SwiftletFleetProtocol
 
-/// The object bytes the benchmark's nodes move: PushObject request bodies up (updates), PullObject answers
-/// down (instructions' models) — the part of the traffic codecs shrink; polls and heartbeats are not counted.
+/// The object bytes the benchmark's nodes move: PushObject(s) request bodies up (updates), PullObject(s)
+/// answers down (instructions' models) — the part of the traffic codecs shrink; polls and heartbeats are not
+/// counted.
 final class TrafficRecorder: Sendable {
     private let counts = Mutex((up: 0, down: 0))
 
@@ -24,9 +25,9 @@ struct CountingTransport: FleetTransport {
     let recorder: TrafficRecorder
 
     func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
-        if rpc == .pushObject { recorder.add(up: body.count) }
+        if rpc == .pushObject || rpc == .pushObjects { recorder.add(up: body.count) }
         let answer = try await base.send(rpc, body: body)
-        if rpc == .pullObject { recorder.add(down: answer.count) }
+        if rpc == .pullObject || rpc == .pullObjects { recorder.add(down: answer.count) }
         return answer
     }
 }

@@ -85,6 +85,8 @@ extension FleetNode {
     /// decides whether the key is welcome.
     func join() async throws(StepError) {
         state = .registering
+        // A server joined again may be another one (restarted, upgraded): ask it anew about batched calls.
+        serverBatchesObjects = nil
         var register = Flwr_Proto_RegisterNodeFleetRequest()
         register.publicKey = Data(publicKey)
         do throws(StepError) {

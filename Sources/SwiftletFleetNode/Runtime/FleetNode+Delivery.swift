@@ -1,7 +1,7 @@
 import Foundation
 import SwiftletFleetProtocol
 
-/// Delivering a reply: PushMessages, then PushObject for exactly the objects the server asks for.
+/// Delivering a reply: PushMessages, then exactly the objects the server asks for.
 extension FleetNode {
     /// Pushes `pending` and the objects the server lacks; clears ``pendingReply`` once the server has it all
     /// or has refused it. Transport failures are retried inside the calls, so the reply survives a drop;
@@ -36,6 +36,7 @@ extension FleetNode {
             drop(pending, because: "the server refused the reply: \(failure)")
             return
         }
+        var objects: [(id: String, bytes: [UInt8])] = []
         for id in response.objectsToPush {
             guard let bytes = deflated.objects[id] else {
                 logger.warning("the server asked for an object that is not part of the reply", metadata: [
@@ -43,21 +44,14 @@ extension FleetNode {
                 ])
                 continue
             }
-            do throws(StepError) {
-                let _: Flwr_Proto_PushObjectResponse = try await callAsNode(.pushObject) { node in
-                    var request = Flwr_Proto_PushObjectRequest()
-                    request.node.nodeID = node
-                    request.runID = pending.runID
-                    request.objectID = id
-                    request.objectContent = Data(bytes)
-                    request.sessionID = response.sessionID
-                    return request
-                }
-            } catch {
-                guard case .refused(_, let failure) = error else { throw error }
-                drop(pending, because: "the server refused object \(id): \(failure)")
-                return
-            }
+            objects.append((id, bytes))
+        }
+        do throws(StepError) {
+            try await pushObjects(objects, run: pending.runID, session: response.sessionID)
+        } catch {
+            guard case .refused(_, let failure) = error else { throw error }
+            drop(pending, because: "the server refused the reply's objects: \(failure)")
+            return
         }
         pendingReply = nil
         logger.info("reply delivered", metadata: [

@@ -83,42 +83,45 @@ extension FleetNode {
             throw .invalid(code: FleetErrorCode.messageUnavailable,
                            reason: "message \(messageID): \(order.count) objects exceed the limit of \(limits.maxObjects)")
         }
+        if let bad = order.first(where: { !ObjectID.isValid($0) }) {
+            throw .invalid(code: FleetErrorCode.messageUnavailable,
+                           reason: "message \(messageID): '\(bad.prefix(80))' in the object tree is not an object id")
+        }
         var objects: [String: [UInt8]] = [:]
         var total = 0
-        for id in order {
-            guard ObjectID.isValid(id) else {
-                throw .invalid(code: FleetErrorCode.messageUnavailable,
-                               reason: "message \(messageID): '\(id.prefix(80))' in the object tree is not an object id")
-            }
-            let response: Flwr_Proto_PullObjectResponse
+        var next = 0
+        while next < order.count {
+            let wanted = Array(order[next...])
+            let answers: [Flwr_Proto_PullObjectResponse]
             do throws(StepError) {
-                response = try await callAsNode(.pullObject) { node in
-                    var request = Flwr_Proto_PullObjectRequest()
-                    request.node.nodeID = node
-                    request.runID = listed.metadata.runID
-                    request.objectID = id
-                    return request
-                }
+                answers = try await pullObjects(wanted, run: listed.metadata.runID)
             } catch {
                 guard case .refused(_, let failure) = error else { throw error }
-                throw .invalid(code: FleetErrorCode.messageUnavailable, reason: "object \(id) of message \(messageID): \(failure)")
+                throw .invalid(code: FleetErrorCode.messageUnavailable, reason: "object \(wanted[0]) of message \(messageID): \(failure)")
             }
-            guard response.objectFound, response.objectAvailable else {
+            guard (1...wanted.count).contains(answers.count) else {
                 throw .invalid(code: FleetErrorCode.messageUnavailable,
-                               reason: "object \(id) of message \(messageID) is not available on the server")
+                               reason: "message \(messageID): the server answered \(answers.count) of \(wanted.count) objects asked for")
             }
-            let bytes = [UInt8](response.objectContent)
-            total += bytes.count
-            guard total <= configuration.maxMessageBytes else {
-                throw .invalid(code: FleetErrorCode.messageUnavailable,
-                               reason: "message \(messageID) is larger than \(configuration.maxMessageBytes) bytes")
+            for (id, response) in zip(wanted, answers) {
+                guard response.objectFound, response.objectAvailable else {
+                    throw .invalid(code: FleetErrorCode.messageUnavailable,
+                                   reason: "object \(id) of message \(messageID) is not available on the server")
+                }
+                let bytes = [UInt8](response.objectContent)
+                total += bytes.count
+                guard total <= configuration.maxMessageBytes else {
+                    throw .invalid(code: FleetErrorCode.messageUnavailable,
+                                   reason: "message \(messageID) is larger than \(configuration.maxMessageBytes) bytes")
+                }
+                let actual = ObjectID(of: bytes).rawValue
+                guard actual == id else {
+                    throw .invalid(code: FleetErrorCode.messageUnavailable,
+                                   reason: "object \(id) of message \(messageID): its bytes hash to \(actual)")
+                }
+                objects[id] = bytes
+                next += 1
             }
-            let actual = ObjectID(of: bytes).rawValue
-            guard actual == id else {
-                throw .invalid(code: FleetErrorCode.messageUnavailable,
-                               reason: "object \(id) of message \(messageID): its bytes hash to \(actual)")
-            }
-            objects[id] = bytes
         }
         do {
             // Every object was checked against its id as it arrived (above): no second hash.

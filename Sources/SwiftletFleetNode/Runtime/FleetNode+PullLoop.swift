@@ -5,6 +5,7 @@ extension FleetNode {
     /// Polls until the runs finish (returns) or the node cannot go on (throws).
     func pullLoop() async throws(StepError) {
         var wait = configuration.pollInterval.lowerBound
+        var emptyPolls = 0
         while true {
             if Task.isCancelled { throw .cancelled }
             if needsRejoin { try await rejoin() }
@@ -27,10 +28,15 @@ extension FleetNode {
             }
             if let message = response.messagesList.first, let tree = response.messageObjectTrees.first {
                 wait = configuration.pollInterval.lowerBound
+                emptyPolls = 0
                 try await handle(message, tree: tree)
                 continue
             }
-            if configuration.exitWhenRunFinished, try await runsFinished() { return }
+            emptyPolls += 1
+            // A node waiting between the rounds of a run finds nothing for a poll or two; asking GetRun
+            // then would double its requests for nothing.
+            if configuration.exitWhenRunFinished, emptyPolls >= configuration.emptyPollsBeforeRunCheck,
+               try await runsFinished() { return }
             try await pause(wait)
             wait = min(wait * 2, configuration.pollInterval.upperBound)
         }

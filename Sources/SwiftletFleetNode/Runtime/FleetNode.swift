@@ -52,6 +52,8 @@ public actor FleetNode {
     var selfRegistered = false
     /// Set when a heartbeat learns the server no longer knows the node as active.
     var needsRejoin = false
+    /// Whether the server answers Swiftlet's batched object calls; `nil` until asked (``batchesObjects()``).
+    var serverBatchesObjects: Bool?
     /// A reply computed but not yet accepted by the server, kept across network drops.
     var pendingReply: PendingReply?
     /// The client's array layout, asked once when ``FleetNodeConfiguration/expectedArrays`` is `.fromClient`.

@@ -20,6 +20,10 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
     public var arrayEncoding: ArrayEncoding
     /// Whether ``FleetNode/run()`` returns once every run the node worked for reports `finished`.
     public var exitWhenRunFinished: Bool
+    /// How many polls in a row must find nothing before the node asks (GetRun) whether its runs finished,
+    /// and asks again after each further empty poll. Between the rounds of a run a node finds nothing for
+    /// a poll or two, and asking then would double its requests.
+    public var emptyPollsBeforeRunCheck: Int
     /// The largest instruction, all objects together, the node accepts; larger ones get an error reply.
     public var maxMessageBytes: Int
     /// What received arrays are checked against before the client sees them.
@@ -32,20 +36,29 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
     /// that servers do not accumulate keys nobody will use again. A key the operator registered (Flower with
     /// node authentication refuses the node's own RegisterNode) is never unregistered by the node.
     public var unregisterOnExit: Bool
+    /// Whether to move an instruction's objects, and a reply's, several per request through Swiftlet's own
+    /// calls when the server has them (asked once with an empty request; a Flower server refuses it and the
+    /// node keeps to Flower's one-object calls).
+    public var batchObjects: Bool
+    /// Bytes of objects one batched push carries at most; a larger object goes alone.
+    public var maxBatchBytes: Int
 
     /// Creates a configuration; the defaults follow Flower's SuperNode.
     public init(heartbeatInterval: Double = 30, heartbeatLead: Double = 0.8,
                 pollInterval: ClosedRange<Duration> = .seconds(1)...(.seconds(30)),
                 reconnect: ReconnectPolicy = ReconnectPolicy(), arrayEncoding: ArrayEncoding = .npy,
-                exitWhenRunFinished: Bool = true, maxMessageBytes: Int = 256 << 20,
+                exitWhenRunFinished: Bool = true, emptyPollsBeforeRunCheck: Int = 3, maxMessageBytes: Int = 256 << 20,
                 expectedArrays: ArrayExpectation = .fromClient, deactivateTimeout: Duration = .seconds(5),
-                unregisterOnExit: Bool = false) {
+                unregisterOnExit: Bool = false, batchObjects: Bool = true, maxBatchBytes: Int = 8 << 20) {
+        self.batchObjects = batchObjects
+        self.maxBatchBytes = maxBatchBytes
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatLead = heartbeatLead
         self.pollInterval = pollInterval
         self.reconnect = reconnect
         self.arrayEncoding = arrayEncoding
         self.exitWhenRunFinished = exitWhenRunFinished
+        self.emptyPollsBeforeRunCheck = emptyPollsBeforeRunCheck
         self.maxMessageBytes = maxMessageBytes
         self.expectedArrays = expectedArrays
         self.deactivateTimeout = deactivateTimeout
@@ -59,7 +72,8 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
     /// `"train"`/`"evaluate"` messages with `"arrays"` and `"config"` records, replies carry `"arrays"` named
     /// as the instruction named them and `"metrics"` with `"num-examples"`, and a node stops once GetRun
     /// says its run is over (Flower refuses GetRun for a finished run rather than reporting it).
-    public static var flower: FleetNodeConfiguration { FleetNodeConfiguration(arrayEncoding: .npy) }
+    /// Flower's SuperLink has none of Swiftlet's batched object calls, so the node does not ask for them.
+    public static var flower: FleetNodeConfiguration { FleetNodeConfiguration(arrayEncoding: .npy, batchObjects: false) }
 
     /// The wait between two heartbeats: `heartbeatInterval × heartbeatLead`.
     public var heartbeatPeriod: Duration {
@@ -80,6 +94,12 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
         }
         guard maxMessageBytes > 0 else {
             throw .invalidConfiguration("maxMessageBytes: \(maxMessageBytes) must be positive")
+        }
+        guard emptyPollsBeforeRunCheck > 0 else {
+            throw .invalidConfiguration("emptyPollsBeforeRunCheck: \(emptyPollsBeforeRunCheck) must be at least 1")
+        }
+        guard maxBatchBytes > 0 else {
+            throw .invalidConfiguration("maxBatchBytes: \(maxBatchBytes) must be positive")
         }
         guard deactivateTimeout >= .zero else {
             throw .invalidConfiguration("deactivateTimeout: \(deactivateTimeout) is negative")

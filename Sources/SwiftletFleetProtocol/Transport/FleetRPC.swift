@@ -28,6 +28,16 @@ public enum FleetRPC: String, CaseIterable, Sendable {
     case pullObject = "pull-object"
     /// Tells the server a message and all its objects arrived, so it may release them.
     case confirmMessageReceived = "confirm-message-received"
+    /// Swiftlet servers only: several ``pullObject`` calls in one request (`swiftlet.fleet.PullObjectsRequest`).
+    ///
+    /// Not part of Flower's Fleet API; a node uses it only after the server answered an empty one.
+    case pullObjects = "swiftlet-pull-objects"
+    /// Swiftlet servers only: several ``pushObject`` calls in one request, stored all or none
+    /// (`swiftlet.fleet.PushObjectsRequest`).
+    case pushObjects = "swiftlet-push-objects"
+
+    /// Whether Flower's Fleet API has this call; the others are Swiftlet's own.
+    public var isFlower: Bool { self != .pullObjects && self != .pushObjects }
 
     /// The URL path, such as `/v1/fleet/pull-messages`.
     public var path: String { "/v1/fleet/\(rawValue)" }

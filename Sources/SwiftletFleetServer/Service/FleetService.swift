@@ -67,6 +67,15 @@ public actor FleetService: FleetRequestHandler {
             let request: Flwr_Proto_PushObjectRequest = try Self.decode(body, rpc)
             try Self.checkContent(request, limit: limits.maxObjectBytes)
             return try await answer(request) { s, r throws(FleetFailure) in try s.pushObject(r, caller: caller) }
+        case .pullObjects:
+            let request: Swiftlet_Fleet_PullObjectsRequest = try Self.decode(body, rpc)
+            try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
+            return try await answer(request) { s, r throws(FleetFailure) in try s.pullObjects(r, caller: caller) }
+        case .pushObjects:
+            let request: Swiftlet_Fleet_PushObjectsRequest = try Self.decode(body, rpc)
+            try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
+            try Self.checkContents(request, limit: limits.maxObjectBytes)
+            return try await answer(request) { s, r throws(FleetFailure) in try s.pushObjects(r, caller: caller) }
         }
     }
 

@@ -39,6 +39,10 @@ public protocol FleetStore: Sendable {
     func object(_ id: String) throws(FleetStoreError) -> [UInt8]??
     /// Stores the bytes of an expected object; answers whether it was newly stored.
     func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool
+    /// Stores the bytes of several objects in one transaction, all or none: when any object is unknown,
+    /// nothing is stored. Answers each object's outcome, in order (a second copy of an id in the same call
+    /// is ``ObjectPutOutcome/alreadyStored``).
+    func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome]
     /// Ids of the objects message `id` refers to that have no bytes yet.
     func missingObjects(of id: String) throws(FleetStoreError) -> [String]
     /// The ids of the objects message `id` refers to.

@@ -82,6 +82,30 @@ extension SQLiteFleetStore {
         }
     }
 
+    public func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome] {
+        try write("store \(objects.count) objects") { db in
+            // Every object's state first, so that an unknown one stops the call before any file is written.
+            let expected = try db.cachedStatement(sql: "SELECT bytes IS NULL AND in_file = 0 FROM objects WHERE id = ?")
+            var taken = Set<String>()
+            var outcomes: [ObjectPutOutcome] = []
+            outcomes.reserveCapacity(objects.count)
+            for object in objects {
+                switch try Bool.fetchOne(expected, arguments: [object.id]) {
+                case nil: outcomes.append(.unknown)
+                case false?: outcomes.append(.alreadyStored)
+                case true?: outcomes.append(taken.insert(object.id).inserted ? .stored : .alreadyStored)
+                }
+            }
+            guard !outcomes.contains(.unknown) else { return outcomes }
+            let update = try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ?, in_file = ? WHERE id = ?")
+            for (object, outcome) in zip(objects, outcomes) where outcome == .stored {
+                let inFile = try storeBytes(object.id, object.bytes)
+                try update.execute(arguments: [inFile ? nil : Data(object.bytes), object.bytes.count, inFile, object.id])
+            }
+            return outcomes
+        }
+    }
+
     public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {
         try read("read missing objects of \(id)") { db in
             try String.fetchAll(db.cachedStatement(sql: """

@@ -64,18 +64,24 @@ import Testing
         #expect(deadlines == [.seconds(1), .seconds(3), .seconds(7), .seconds(11)])
     }
 
-    @Test func aFinishedRunMakesTheNodeDeactivateAndReturn() async throws {
-        let f = try await NodeFixture()
+    @Test func aFinishedRunMakesTheNodeDeactivateAndReturnAtTheThirdEmptyPoll() async throws {
+        let f = try await NodeFixture(configuration: FleetNodeConfiguration(
+            heartbeatInterval: 30, pollInterval: .seconds(5)...(.seconds(5)), reconnect: ReconnectPolicy(base: .zero, cap: .zero),
+            arrayEncoding: .npy))
         let instruction = try await f.postFit(try NodeFixture.parameters())
         let task = f.start()
         _ = try await f.reply(to: instruction)
-        // The node polled, saw the run still running, and waits: one GetRun when the run's first message
-        // came, one when the node found nothing more to do.
-        await f.clock.waitForSleepers(2)
-        #expect(f.transport.calls.filter { $0 == .getRun }.count == 2)
         try await f.finishRun()
-        f.clock.advance(by: .seconds(5))
+        // One GetRun when the run's first message came; none at the first two polls that find nothing, as
+        // between the rounds of a run; one at the third, which finds the run finished.
+        for _ in 0..<2 {
+            await f.clock.waitForSleepers(2)
+            #expect(f.transport.calls.filter { $0 == .getRun }.count == 1)
+            f.clock.advance(by: .seconds(5))
+        }
         try await within { try await task.value }
+        #expect(f.transport.calls.filter { $0 == .getRun }.count == 2)
+        #expect(f.transport.calls.filter { $0 == .pullMessages }.count == 4)
         #expect(await f.node.state == .finished)
         #expect(f.transport.calls.last == .deactivateNode)
         #expect(try f.store.node(f.nodeID)?.status == .registered)

@@ -9,9 +9,9 @@ import Testing
     @Test func aDropDuringThePushIsRetriedAndTheServerKeepsOneReply() async throws {
         let f = try await NodeFixture()
         let instruction = try await f.postFit(try NodeFixture.parameters())
-        // The server takes the reply but the answer is lost; then an object upload is refused outright.
+        // The server takes the reply but the answer is lost; then the upload of its objects is refused outright.
         f.transport.failNext(1, of: .pushMessages, afterDelivery: true)
-        f.transport.failNext(1, of: .pushObject)
+        f.transport.failNext(1, of: .pushObjects)
         let task = f.start()
         let reply = try await f.reply(to: instruction)
         try await f.stop(task)

@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func theFlowFollowsFlowersSuperNode() async throws {
-        let f = try await NodeFixture()
+        var configuration = NodeFixture.configuration
+        configuration.batchObjects = false
+        let f = try await NodeFixture(configuration: configuration)
         let instruction = try await f.postFit(try NodeFixture.parameters())
         let task = f.start()
         _ = try await f.reply(to: instruction)
@@ -51,13 +53,36 @@ import Testing
         #expect(stored.status == .replied)
     }
 
-    @Test func theNodePushesExactlyTheObjectsTheServerAsksFor() async throws {
+    @Test func aSwiftletServerIsAskedOnceThenObjectsMoveInOneBatchEachWay() async throws {
         let f = try await NodeFixture()
+        let instruction = try await f.postFit(try NodeFixture.parameters())
+        let task = f.start()
+        _ = try await f.reply(to: instruction)
+        try await f.stop(task)
+        let calls = f.transport.calls
+        // Register, activate, pull, the run's description, the empty batch that asks, one batch of the
+        // instruction's objects, confirm, push, one batch of the reply's objects.
+        #expect(Array(calls.prefix(9)) == [.registerNode, .activateNode, .pullMessages, .getRun, .pullObjects, .pullObjects,
+                                           .confirmMessageReceived, .pushMessages, .pushObjects])
+        #expect(!calls.contains(.pullObject) && !calls.contains(.pushObject))
+        let probe = try Swiftlet_Fleet_PullObjectsRequest(serializedBytes: f.transport.bodies(of: .pullObjects)[0])
+        #expect(probe.requests.isEmpty)
+        let stored = try #require(try f.store.message(instruction))
+        #expect(stored.status == .replied)
+    }
+
+    @Test(arguments: [true, false])
+    func theNodePushesExactlyTheObjectsTheServerAsksFor(batched: Bool) async throws {
+        var configuration = NodeFixture.configuration
+        configuration.batchObjects = batched
+        let f = try await NodeFixture(configuration: configuration)
         let instruction = try await f.postFit(try NodeFixture.parameters())
         let task = f.start()
         let reply = try await f.reply(to: instruction)
         try await f.stop(task)
         let pushed = try f.transport.bodies(of: .pushObject).map { try Flwr_Proto_PushObjectRequest(serializedBytes: $0).objectID }
+            + f.transport.bodies(of: .pushObjects).flatMap { try Swiftlet_Fleet_PushObjectsRequest(serializedBytes: $0).requests.map(\.objectID) }
+        #expect(f.transport.calls.contains(.pushObjects) == batched)
         let deflated = try reply.deflate()
         #expect(pushed.sorted() == deflated.objects.keys.sorted())
         #expect(Set(pushed).count == pushed.count)

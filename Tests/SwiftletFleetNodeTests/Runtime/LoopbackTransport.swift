@@ -33,7 +33,8 @@ final class LoopbackTransport: FleetTransport {
         state.withLock { $0.drops += Array(repeating: Drop(rpc: rpc, afterDelivery: afterDelivery), count: count) }
     }
 
-    /// Changes the bytes of object `id` with `change` whenever it is pulled (a corrupt or truncated download).
+    /// Changes the bytes of object `id` with `change` whenever it is pulled, alone or in a batch (a corrupt or
+    /// truncated download).
     func tamper(object id: String, with change: @escaping @Sendable ([UInt8]) -> [UInt8]) {
         state.withLock { $0.tampered[id] = change }
     }
@@ -62,6 +63,14 @@ final class LoopbackTransport: FleetTransport {
            let change = state.withLock({ $0.tampered[request.objectID] }),
            var pulled = try? Flwr_Proto_PullObjectResponse(serializedBytes: answer) {
             pulled.objectContent = Data(change([UInt8](pulled.objectContent)))
+            answer = (try? pulled.serializedBytes()) ?? answer
+        }
+        if rpc == .pullObjects, let request = try? Swiftlet_Fleet_PullObjectsRequest(serializedBytes: body),
+           var pulled = try? Swiftlet_Fleet_PullObjectsResponse(serializedBytes: answer) {
+            for (index, item) in zip(pulled.responses.indices, request.requests) {
+                guard let change = state.withLock({ $0.tampered[item.objectID] }) else { continue }
+                pulled.responses[index].objectContent = Data(change([UInt8](pulled.responses[index].objectContent)))
+            }
             answer = (try? pulled.serializedBytes()) ?? answer
         }
         return answer

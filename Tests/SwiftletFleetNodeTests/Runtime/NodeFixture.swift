@@ -76,10 +76,12 @@ struct NodeFixture {
                          logger: Logger(label: "test.node", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
-    /// Long heartbeats and polls so nothing happens on the clock unless a test moves it; no backoff wait.
+    /// Long heartbeats and polls so nothing happens on the clock unless a test moves it; no backoff wait;
+    /// GetRun at every empty poll, so a test ends a run with one move of the clock.
     static var configuration: FleetNodeConfiguration {
         FleetNodeConfiguration(heartbeatInterval: 30, pollInterval: .seconds(5)...(.seconds(5)),
-                               reconnect: ReconnectPolicy(base: .zero, cap: .zero), arrayEncoding: .npy)
+                               reconnect: ReconnectPolicy(base: .zero, cap: .zero), arrayEncoding: .npy,
+                               emptyPollsBeforeRunCheck: 1)
     }
 
     /// The parameters the tests send: `w` = [1, 2, 3, 4], `b` = [0.5].
@@ -124,8 +126,7 @@ struct NodeFixture {
         return try FleetMessage.inflate(DeflatedMessage(message: incoming.message, tree: incoming.tree, objects: incoming.objects))
     }
 
-    /// Marks the run finished through the store, as the server does when its strategy ends.
-    /// Ends the run as the server's runtime does, through the service.
+    /// Ends the run as the server's runtime does when its strategy ends, through the service.
     func finishRun() async throws {
         try await service.finishRun(run, outcome: RunOutcome(.completed, details: "completed"))
     }

@@ -5,7 +5,13 @@ import Testing
     @Test func pathsFollowFlowersFleetRoutes() {
         #expect(FleetRPC.pullMessages.path == "/v1/fleet/pull-messages")
         #expect(FleetRPC.confirmMessageReceived.path == "/v1/fleet/confirm-message-received")
-        #expect(FleetRPC.allCases.count == 12)
+        #expect(FleetRPC.allCases.filter(\.isFlower).count == 12)
+    }
+
+    @Test func swiftletsOwnCallsLiveBesideFlowersUnderAPrefix() {
+        #expect(FleetRPC.pullObjects.path == "/v1/fleet/swiftlet-pull-objects")
+        #expect(FleetRPC.pushObjects.path == "/v1/fleet/swiftlet-push-objects")
+        #expect(FleetRPC.allCases.filter { !$0.isFlower } == [.pullObjects, .pushObjects])
     }
 
     @Test func everyPathMapsBackToItsRPC() {

@@ -42,6 +42,9 @@ final class CountingStore: FleetStore {
     }
     func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? { try read { () throws(FleetStoreError) in try base.object(id) } }
     func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool { try write { () throws(FleetStoreError) in try base.putObject(id, bytes: bytes) } }
+    func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome] {
+        try write { () throws(FleetStoreError) in try base.putObjects(objects) }
+    }
     func missingObjects(of id: String) throws(FleetStoreError) -> [String] { try read { () throws(FleetStoreError) in try base.missingObjects(of: id) } }
     func objectIDs(of id: String) throws(FleetStoreError) -> [String] { try read { () throws(FleetStoreError) in try base.objectIDs(of: id) } }
     func saveCheckpoint(_ checkpoint: StoredCheckpoint, status: String) throws(FleetStoreError) {

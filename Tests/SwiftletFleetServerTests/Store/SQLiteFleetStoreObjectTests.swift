@@ -52,6 +52,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.file(FleetFixture.sha(unknown))))
     }
 
+    @Test func putObjectsStoresAllInFilesAndRowsOrNoneWhenOneIsUnknown() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let store = try scratch.open()
+        let (big, little) = (FleetFixture.sha(Self.large), FleetFixture.sha(Self.small))
+        let unknown = [UInt8](repeating: 5, count: 40)
+        try store.saveMessage(Self.message("m", group: "1"), objects: [big: nil, little: nil])
+        let refused = try store.putObjects([(big, Self.large), (FleetFixture.sha(unknown), unknown), (little, Self.small)])
+        #expect(refused == [.stored, .unknown, .stored])
+        #expect(try store.missingObjects(of: "m") == [big, little].sorted())
+        #expect(!FileManager.default.fileExists(atPath: scratch.file(big)))
+        let outcomes = try store.putObjects([(big, Self.large), (little, Self.small), (big, Self.large)])
+        #expect(outcomes == [.stored, .stored, .alreadyStored])
+        #expect(try store.missingObjects(of: "m").isEmpty)
+        #expect(FileManager.default.contents(atPath: scratch.file(big)) == Data(Self.large))
+        #expect(try store.object(little) == .some(Self.small))
+        #expect(try store.putObjects([(little, Self.small)]) == [.alreadyStored])
+    }
+
     @Test func fileBackedObjectsSurviveReopening() throws {
         let scratch = Scratch()
         defer { scratch.cleanUp() }

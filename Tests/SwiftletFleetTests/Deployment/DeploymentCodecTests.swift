@@ -9,8 +9,8 @@ import Testing
 /// A real server and real nodes over loopback with compressed updates: whole runs complete, and the bytes
 /// the nodes upload shrink by what the codec promises.
 @Suite(.serialized) struct DeploymentCodecTests {
-    /// Runs `harness` with three nodes whose traffic is counted: PushObject bodies up, PullObject answers
-    /// down, and the uploaded arrays alone. Answers the result and those byte counts.
+    /// Runs `harness` with three nodes whose traffic is counted: PushObject(s) bodies up, PullObject(s)
+    /// answers down, and the uploaded arrays alone. Answers the result and those byte counts.
     static func run(_ harness: DeploymentHarness) async throws -> (FederationResult, up: Int, down: Int, upArrays: Int) {
         let (server, port) = try await harness.startServer()
         let traffic = Shared(Traffic())
@@ -68,18 +68,18 @@ import Testing
     }
 }
 
-/// Bytes a node's object traffic moved.
+/// Bytes a node's object traffic moved, one object per request or in batches.
 struct Traffic {
-    /// PushObject request bodies.
+    /// PushObject and PushObjects request bodies.
     var up = 0
-    /// PullObject answers.
+    /// PullObject and PullObjects answers.
     var down = 0
     /// The contents of pushed `Array` and `ArrayChunk` objects: the model part of the uploads.
     var upArrays = 0
 }
 
-/// A transport that adds up a node's object traffic: PushObject request bodies (uploads), the arrays among
-/// them, and PullObject answers (downloads).
+/// A transport that adds up a node's object traffic: PushObject(s) request bodies (uploads), the arrays among
+/// them, and PullObject(s) answers (downloads).
 final class TrafficCounter: FleetTransport {
     let base: any FleetTransport
     let traffic: Shared<Traffic>
@@ -90,16 +90,21 @@ final class TrafficCounter: FleetTransport {
     }
 
     func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
-        if rpc == .pushObject {
-            let content = (try? Flwr_Proto_PushObjectRequest(serializedBytes: body))?.objectContent ?? Data()
-            let isArray = content.starts(with: Array("Array ".utf8)) || content.starts(with: Array("ArrayChunk ".utf8))
+        let pushed: [Data]
+        switch rpc {
+        case .pushObject: pushed = [(try? Flwr_Proto_PushObjectRequest(serializedBytes: body))?.objectContent ?? Data()]
+        case .pushObjects: pushed = (try? Swiftlet_Fleet_PushObjectsRequest(serializedBytes: body))?.requests.map(\.objectContent) ?? []
+        default: pushed = []
+        }
+        if rpc == .pushObject || rpc == .pushObjects {
+            let arrays = pushed.filter { $0.starts(with: Array("Array ".utf8)) || $0.starts(with: Array("ArrayChunk ".utf8)) }
             traffic.update {
                 $0.up += body.count
-                if isArray { $0.upArrays += content.count }
+                $0.upArrays += arrays.reduce(0) { $0 + $1.count }
             }
         }
         let answer = try await base.send(rpc, body: body)
-        if rpc == .pullObject { traffic.update { $0.down += answer.count } }
+        if rpc == .pullObject || rpc == .pullObjects { traffic.update { $0.down += answer.count } }
         return answer
     }
 }

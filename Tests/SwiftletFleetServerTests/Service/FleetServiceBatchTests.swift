@@ -1,0 +1,174 @@
+import Foundation
+import SwiftletFleetProtocol
+import Testing
+@testable import SwiftletFleetServer
+
+/// Swiftlet's batched object calls: several PullObject or PushObject calls in one request.
+@Suite struct FleetServiceBatchTests {
+    let key: [UInt8] = Array(repeating: 3, count: 65)
+
+    func pullRequest(_ f: FleetFixture, node: UInt64, ids: [String]) -> Swiftlet_Fleet_PullObjectsRequest {
+        var request = Swiftlet_Fleet_PullObjectsRequest()
+        request.requests = ids.map { id in
+            var item = Flwr_Proto_PullObjectRequest()
+            item.node.nodeID = node
+            item.runID = f.run
+            item.objectID = id
+            return item
+        }
+        return request
+    }
+
+    func pushRequest(_ f: FleetFixture, node: UInt64, objects: [(String, [UInt8])]) -> Swiftlet_Fleet_PushObjectsRequest {
+        var request = Swiftlet_Fleet_PushObjectsRequest()
+        request.requests = objects.map { id, bytes in
+            var item = Flwr_Proto_PushObjectRequest()
+            item.node.nodeID = node
+            item.runID = f.run
+            item.objectID = id
+            item.objectContent = Data(bytes)
+            return item
+        }
+        return request
+    }
+
+    /// The failure a call throws, or nil.
+    func failure(_ body: () async throws -> Void) async -> FleetFailure? {
+        do { try await body(); return nil } catch let failure as FleetFailure { return failure } catch { return nil }
+    }
+
+    @Test func anEmptyBatchIsAnsweredEmptyWithoutANode() async throws {
+        let f = try await FleetFixture()
+        let pulled: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, Swiftlet_Fleet_PullObjectsRequest())
+        let pushed: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, Swiftlet_Fleet_PushObjectsRequest())
+        #expect(pulled.responses.isEmpty)
+        #expect(pushed.responses.isEmpty)
+    }
+
+    @Test func aPullBatchAnswersEachObjectInOrderAsPullObjectWould() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [4, 5])
+        try await f.service.post(instruction)
+        let content = FleetFixture.sha([4, 5]), message = instruction.message.metadata.messageID
+        let unknown = FleetFixture.sha([9])
+        let answer: Swiftlet_Fleet_PullObjectsResponse =
+            try await f.call(.pullObjects, pullRequest(f, node: node, ids: [content, unknown, message]), key: key)
+        #expect(answer.responses.count == 3)
+        #expect(answer.responses[0].objectFound && answer.responses[0].objectAvailable)
+        #expect(answer.responses[0].objectContent == Data([4, 5]))
+        #expect(answer.responses[1] == Flwr_Proto_PullObjectResponse())
+        #expect(answer.responses[2].objectContent == Data(instruction.objects[message]!))
+        #expect(await f.service.counters.objectsOut == 2)
+    }
+
+    @Test func aPullBatchStopsAtTheByteBudgetButAlwaysAnswersOne() async throws {
+        // Budget 4 bytes: objects of 3, 3 and 5 bytes come back as [3], then [3], then the 5 alone.
+        let f = try await FleetFixture(limits: FleetServiceLimits(maxBatchBytes: 4))
+        let node = try await f.online(key: key)
+        let contents: [[UInt8]] = [[1, 1, 1], [2, 2, 2], [3, 3, 3, 3, 3]]
+        for content in contents { try await f.service.post(FleetFixture.message(run: f.run, destination: node, content: content)) }
+        var ids = contents.map(FleetFixture.sha)
+        var sizes: [[Int]] = []
+        while !ids.isEmpty {
+            let answer: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, pullRequest(f, node: node, ids: ids), key: key)
+            sizes.append(answer.responses.map(\.objectContent.count))
+            ids.removeFirst(answer.responses.count)
+        }
+        #expect(sizes == [[3], [3], [5]])
+    }
+
+    @Test func aPullBatchNamingTwoNodesIsRefusedNamingTheItem() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        var request = pullRequest(f, node: node, ids: [FleetFixture.sha([1]), FleetFixture.sha([2])])
+        request.requests[1].node.nodeID = node &+ 1
+        let refused = await failure { let _: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, request, key: key) }
+        #expect(refused?.kind == .badRequest)
+        #expect(refused?.message.hasPrefix("requests[1].node.node_id") == true)
+    }
+
+    @Test func aPullBatchWithABadIDIsRefusedNamingTheItem() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let request = pullRequest(f, node: node, ids: [FleetFixture.sha([1]), "not-a-hash"])
+        let refused = await failure { let _: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, request, key: key) }
+        #expect(refused?.kind == .badRequest)
+        #expect(refused?.message.hasPrefix("requests[1].object_id") == true)
+    }
+
+    @Test func aBatchOfMoreItemsThanAMessageMayHaveIsRefused() async throws {
+        let f = try await FleetFixture(limits: FleetServiceLimits(maxObjectsPerMessage: 2))
+        let node = try await f.online(key: key)
+        let request = pullRequest(f, node: node, ids: [[1], [2], [3]].map(FleetFixture.sha))
+        let refused = await failure { let _: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, request, key: key) }
+        #expect(refused?.kind == .payloadTooLarge)
+    }
+
+    @Test func aPushBatchStoresEveryObjectAndCompletesTheReply() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
+        let waiting = Task { try await f.service.reply(to: instruction.message.metadata.messageID) }
+        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        #expect(asked.objectsToPush.count == 2)
+        let answer: Swiftlet_Fleet_PushObjectsResponse = try await f.call(
+            .pushObjects, pushRequest(f, node: node, objects: asked.objectsToPush.map { ($0, reply.objects[$0]!) }), key: key)
+        #expect(answer.responses.count == 2 && answer.responses.allSatisfy(\.stored))
+        let received = try await waiting.value
+        #expect(received.objects == reply.objects)
+        #expect(await f.service.counters.objectsIn == 2)
+    }
+
+    @Test func aPushBatchWithAnUnknownObjectStoresNothing() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
+        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        let stranger: [UInt8] = [7, 7, 7]
+        let objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) } + [(FleetFixture.sha(stranger), stranger)]
+        let refused = await failure {
+            let _: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, pushRequest(f, node: node, objects: objects), key: key)
+        }
+        #expect(refused?.kind == .notFound)
+        #expect(refused?.message.hasPrefix("requests[2].object_id") == true)
+        for id in asked.objectsToPush { #expect(try f.store.object(id) == .some(nil)) }
+    }
+
+    @Test func aPushBatchWithAnObjectThatIsNotItsHashStoresNothing() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
+        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        var objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) }
+        objects[1].1 = [0xAB]
+        let refused = await failure {
+            let _: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, pushRequest(f, node: node, objects: objects), key: key)
+        }
+        #expect(refused?.kind == .badRequest)
+        #expect(refused?.message.hasPrefix("requests[1].object_id") == true)
+        for id in asked.objectsToPush { #expect(try f.store.object(id) == .some(nil)) }
+    }
+
+    @Test func aPushBatchRepeatedIsAnsweredAsTheFirstAndStoresOnce() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
+        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        let objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) }
+        let request = pushRequest(f, node: node, objects: objects + [objects[0]])
+        let first: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, request, key: key)
+        let second: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, request, key: key)
+        #expect(first == second)
+        #expect(first.responses.count == 3)
+        #expect(await f.service.counters.objectsIn == 2)
+    }
+}
