@@ -106,6 +106,23 @@ import Testing
         #expect(try f.store.object(id) == .some(nil))
     }
 
+    @Test func aPostedObjectWhoseBytesDifferFromTheCachedOnesUnderItsIDIsRefused() async throws {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let first = FleetFixture.message(run: f.run, destination: node, content: [1, 2, 3])
+        try await f.service.post(first)
+        // The same id, other bytes of the same length: compared with the cached copy, then hashed, refused.
+        var forged = FleetFixture.message(run: f.run, destination: node, replyTo: "", group: "2", content: [1, 2, 3])
+        let content = FleetFixture.sha([1, 2, 3])
+        forged.objects[content] = [1, 2, 4]
+        let before = try f.counts()
+        #expect(await failureKind { try await f.service.post(forged) } == .badRequest)
+        #expect(try f.counts() == before)
+        // A copy of the cached bytes in another buffer is the same content.
+        #expect(FleetService.sameBytes([1, 2, 3], Array([1, 2, 3] as [UInt8])))
+        #expect(!FleetService.sameBytes(nil, [1]) && !FleetService.sameBytes([1, 2], [1]))
+    }
+
     @Test func anObjectLargerThanTheLimitIsRefused() async throws {
         let f = try await FleetFixture(limits: FleetServiceLimits(maxObjectBytes: 4))
         let node = try await f.online(key: key)

@@ -19,11 +19,15 @@ struct ObjectFiles: Sendable {
     let directory: String
     /// Objects of at least this many bytes go to files; smaller ones stay in their database row.
     let threshold: Int
+    /// Files of removed objects, reused by the next saves (in `spare/`).
+    let spares: SpareFiles
 
-    /// Opens (creating if needed) the folder at `directory`.
-    init(directory: String, threshold: Int) throws(FleetStoreError) {
+    /// Opens (creating if needed) the folder at `directory`, keeping up to `spareBytes` of removed objects'
+    /// files for reuse.
+    init(directory: String, threshold: Int, spareBytes: Int = 1 << 30) throws(FleetStoreError) {
         self.directory = directory
         self.threshold = threshold
+        spares = try SpareFiles(directory: directory + "/spare", capacityBytes: spareBytes)
         let manager = FileManager.default
         do {
             for prefix in 0..<256 {
@@ -48,18 +52,24 @@ struct ObjectFiles: Sendable {
     /// Writes `bytes` as object `id`'s file, replacing whatever a killed writer left there.
     ///
     /// The file is written before the row naming it commits, and a reader checks it against its id, so
-    /// writing in place needs no temporary file and rename (each a costly metadata change).
+    /// writing in place needs no temporary file and rename. When a spare file is at hand it becomes this
+    /// object's file and is overwritten, then cut to length: a process killed meanwhile leaves a file no row
+    /// names, which the next open removes.
     func save(_ id: String, _ bytes: [UInt8]) throws(FleetStoreError) {
         let file = path(id)
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let reused = spares.take(to: file)
+        let fd = reused ? open(file, O_WRONLY | O_CLOEXEC) : open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FleetStoreError("cannot create \(file) for object \(id): \(Self.lastError())") }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, $0.count - written, off_t(written)) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { throw FleetStoreError("cannot write object \(id) to \(file): \(Self.lastError())") }
             written += n
+        }
+        if reused, ftruncate(fd, off_t(bytes.count)) != 0 {
+            throw FleetStoreError("cannot cut \(file) of object \(id) to \(bytes.count) bytes: \(Self.lastError())")
         }
     }
 
@@ -92,9 +102,15 @@ struct ObjectFiles: Sendable {
         return removed
     }
 
-    /// Removes the files of `ids`; one already gone is not an error.
+    /// Removes the files of `ids`, keeping them as spares while there is room; one already gone is not an
+    /// error.
     func remove(_ ids: [String]) {
-        for id in ids where ObjectID(rawValue: id) != nil { unlink(path(id)) }
+        for id in ids where ObjectID(rawValue: id) != nil {
+            let file = path(id)
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            if !spares.keep(file, name: id, size: Int(info.st_size)) { unlink(file) }
+        }
     }
 
     private static func hex(_ byte: UInt8) -> String {

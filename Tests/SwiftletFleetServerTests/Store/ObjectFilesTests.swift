@@ -72,4 +72,61 @@ import Testing
         files.remove([id, FleetFixture.sha([5])])
         #expect(!FileManager.default.fileExists(atPath: files.path(id)))
     }
+
+    /// The inode number of the file at `path`.
+    static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    @Test func aRemovedFileIsKeptAsASpareAndTheNextSaveOverwritesIt() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        let old = [UInt8](repeating: 1, count: 100), new = [UInt8](repeating: 2, count: 60)
+        let (oldID, newID) = (FleetFixture.sha(old), FleetFixture.sha(new))
+        try files.save(oldID, old)
+        let inode = Self.inode(files.path(oldID))
+        files.remove([oldID])
+        #expect(!FileManager.default.fileExists(atPath: files.path(oldID)))
+        #expect(files.spares.count == (1, 100))
+        try files.save(newID, new)
+        // The same file, now the new object's, cut to its 60 bytes.
+        #expect(Self.inode(files.path(newID)) == inode)
+        #expect(try files.read(newID) == new)
+        #expect(files.spares.count == (0, 0))
+    }
+
+    @Test func filesBeyondTheSpareCapacityAreDeleted() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1, spareBytes: 150)
+        let objects = (1...3).map { [UInt8](repeating: UInt8($0), count: 60) }
+        for bytes in objects { try files.save(FleetFixture.sha(bytes), bytes) }
+        files.remove(objects.map(FleetFixture.sha))
+        // 60 + 60 fit in 150; the third is unlinked.
+        #expect(files.spares.count == (2, 120))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/spare")
+        #expect(left.sorted() == objects.prefix(2).map(FleetFixture.sha).sorted())
+    }
+
+    @Test func sparesAProcessLeftAreReusedAfterReopeningAndNeverTakenForOrphans() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bytes = [UInt8](repeating: 3, count: 80)
+        do {
+            let files = try ObjectFiles(directory: dir, threshold: 1)
+            try files.save(FleetFixture.sha(bytes), bytes)
+            files.remove([FleetFixture.sha(bytes)])
+        }
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        #expect(files.spares.count == (1, 80))
+        // Removing files no row names looks at object files only, not at spares.
+        #expect(files.removeFiles(notIn: []) == 0)
+        #expect(files.spares.count == (1, 80))
+        let next = [UInt8](repeating: 4, count: 90)
+        try files.save(FleetFixture.sha(next), next)
+        #expect(try files.read(FleetFixture.sha(next)) == next)
+        #expect(files.spares.count == (0, 0))
+    }
 }
