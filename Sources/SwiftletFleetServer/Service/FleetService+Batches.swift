@@ -34,14 +34,20 @@ extension FleetService {
         }
     }
 
+    /// Checks the node and run every item of a batch names (``checkBatch(_:limit:_:)`` saw they are the
+    /// first item's), as the one-object calls check theirs.
+    func checkOwner(node: UInt64, run: UInt64, caller: FleetCaller) throws(FleetFailure) {
+        _ = try boundNode(node, caller: caller, field: "requests[0].node.node_id")
+        _ = try existingRun(run, field: "requests[0].run_id")
+    }
+
     /// Answers the pulls in order, as ``pullObject(_:caller:)`` would one by one, until the answers reach
     /// ``FleetServiceLimits/maxBatchBytes`` (always at least one): the node asks again for the rest.
     func pullObjects(_ request: Swiftlet_Fleet_PullObjectsRequest, caller: FleetCaller) throws(FleetFailure)
         -> Swiftlet_Fleet_PullObjectsResponse {
         var response = Swiftlet_Fleet_PullObjectsResponse()
         guard let first = request.requests.first else { return response }
-        _ = try boundNode(first.node.nodeID, caller: caller, field: "requests[0].node.node_id")
-        _ = try existingRun(first.runID, field: "requests[0].run_id")
+        try checkOwner(node: first.node.nodeID, run: first.runID, caller: caller)
         var bytes = 0
         for (index, item) in request.requests.enumerated() {
             try Self.item(index) { () throws(FleetFailure) in try Self.checkObjectID(item.objectID, field: "object_id") }
@@ -60,8 +66,7 @@ extension FleetService {
         -> Swiftlet_Fleet_PushObjectsResponse {
         var response = Swiftlet_Fleet_PushObjectsResponse()
         guard let first = request.requests.first else { return response }
-        _ = try boundNode(first.node.nodeID, caller: caller, field: "requests[0].node.node_id")
-        _ = try existingRun(first.runID, field: "requests[0].run_id")
+        try checkOwner(node: first.node.nodeID, run: first.runID, caller: caller)
         let objects = request.requests.map { (id: $0.objectID, bytes: [UInt8]($0.objectContent)) }
         let outcomes = try db { () throws(FleetStoreError) in try store.putObjects(objects) }
         if let unknown = outcomes.firstIndex(of: .unknown) {

@@ -37,6 +37,32 @@ import Testing
         do { try await body(); return nil } catch let failure as FleetFailure { return failure } catch { return nil }
     }
 
+    /// A node that was sent an instruction and pushed its reply's message but none of its objects.
+    struct HalfPushedReply {
+        let f: FleetFixture
+        let node: UInt64
+        let instruction: OutgoingMessage
+        /// The reply's objects the server asked for, id and bytes, in the order it named them.
+        let objects: [(String, [UInt8])]
+    }
+
+    func halfPushedReply() async throws -> HalfPushedReply {
+        let f = try await FleetFixture()
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
+        try await f.service.post(instruction)
+        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
+        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        return HalfPushedReply(f: f, node: node, instruction: instruction, objects: asked.objectsToPush.map { ($0, reply.objects[$0]!) })
+    }
+
+    /// Pushes `objects` as one batch; answers the failure, or nil when it was taken.
+    func pushBatch(_ p: HalfPushedReply, _ objects: [(String, [UInt8])]) async -> FleetFailure? {
+        await failure {
+            let _: Swiftlet_Fleet_PushObjectsResponse = try await p.f.call(.pushObjects, pushRequest(p.f, node: p.node, objects: objects), key: key)
+        }
+    }
+
     @Test func anEmptyBatchIsAnsweredEmptyWithoutANode() async throws {
         let f = try await FleetFixture()
         let pulled: Swiftlet_Fleet_PullObjectsResponse = try await f.call(.pullObjects, Swiftlet_Fleet_PullObjectsRequest())
@@ -106,69 +132,43 @@ import Testing
     }
 
     @Test func aPushBatchStoresEveryObjectAndCompletesTheReply() async throws {
-        let f = try await FleetFixture()
-        let node = try await f.online(key: key)
-        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
-        try await f.service.post(instruction)
-        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
-        let waiting = Task { try await f.service.reply(to: instruction.message.metadata.messageID) }
-        let asked = try await f.push(reply, node: node, key: key, objects: false)
-        #expect(asked.objectsToPush.count == 2)
-        let answer: Swiftlet_Fleet_PushObjectsResponse = try await f.call(
-            .pushObjects, pushRequest(f, node: node, objects: asked.objectsToPush.map { ($0, reply.objects[$0]!) }), key: key)
+        let p = try await halfPushedReply()
+        let waiting = Task { try await p.f.service.reply(to: p.instruction.message.metadata.messageID) }
+        #expect(p.objects.count == 2)
+        let answer: Swiftlet_Fleet_PushObjectsResponse = try await p.f.call(
+            .pushObjects, pushRequest(p.f, node: p.node, objects: p.objects), key: key)
         #expect(answer.responses.count == 2 && answer.responses.allSatisfy(\.stored))
         let received = try await waiting.value
-        #expect(received.objects == reply.objects)
-        #expect(await f.service.counters.objectsIn == 2)
+        #expect(received.objects == Dictionary(uniqueKeysWithValues: p.objects))
+        #expect(await p.f.service.counters.objectsIn == 2)
     }
 
     @Test func aPushBatchWithAnUnknownObjectStoresNothing() async throws {
-        let f = try await FleetFixture()
-        let node = try await f.online(key: key)
-        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
-        try await f.service.post(instruction)
-        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
-        let asked = try await f.push(reply, node: node, key: key, objects: false)
+        let p = try await halfPushedReply()
         let stranger: [UInt8] = [7, 7, 7]
-        let objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) } + [(FleetFixture.sha(stranger), stranger)]
-        let refused = await failure {
-            let _: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, pushRequest(f, node: node, objects: objects), key: key)
-        }
+        let refused = await pushBatch(p, p.objects + [(FleetFixture.sha(stranger), stranger)])
         #expect(refused?.kind == .notFound)
         #expect(refused?.message.hasPrefix("requests[2].object_id") == true)
-        for id in asked.objectsToPush { #expect(try f.store.object(id) == .some(nil)) }
+        for (id, _) in p.objects { #expect(try p.f.store.object(id) == .some(nil)) }
     }
 
     @Test func aPushBatchWithAnObjectThatIsNotItsHashStoresNothing() async throws {
-        let f = try await FleetFixture()
-        let node = try await f.online(key: key)
-        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
-        try await f.service.post(instruction)
-        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
-        let asked = try await f.push(reply, node: node, key: key, objects: false)
-        var objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) }
+        let p = try await halfPushedReply()
+        var objects = p.objects
         objects[1].1 = [0xAB]
-        let refused = await failure {
-            let _: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, pushRequest(f, node: node, objects: objects), key: key)
-        }
+        let refused = await pushBatch(p, objects)
         #expect(refused?.kind == .badRequest)
         #expect(refused?.message.hasPrefix("requests[1].object_id") == true)
-        for id in asked.objectsToPush { #expect(try f.store.object(id) == .some(nil)) }
+        for (id, _) in p.objects { #expect(try p.f.store.object(id) == .some(nil)) }
     }
 
     @Test func aPushBatchRepeatedIsAnsweredAsTheFirstAndStoresOnce() async throws {
-        let f = try await FleetFixture()
-        let node = try await f.online(key: key)
-        let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
-        try await f.service.post(instruction)
-        let reply = FleetFixture.message(run: f.run, source: node, replyTo: instruction.message.metadata.messageID, content: [2, 2])
-        let asked = try await f.push(reply, node: node, key: key, objects: false)
-        let objects = asked.objectsToPush.map { ($0, reply.objects[$0]!) }
-        let request = pushRequest(f, node: node, objects: objects + [objects[0]])
-        let first: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, request, key: key)
-        let second: Swiftlet_Fleet_PushObjectsResponse = try await f.call(.pushObjects, request, key: key)
+        let p = try await halfPushedReply()
+        let request = pushRequest(p.f, node: p.node, objects: p.objects + [p.objects[0]])
+        let first: Swiftlet_Fleet_PushObjectsResponse = try await p.f.call(.pushObjects, request, key: key)
+        let second: Swiftlet_Fleet_PushObjectsResponse = try await p.f.call(.pushObjects, request, key: key)
         #expect(first == second)
         #expect(first.responses.count == 3)
-        #expect(await f.service.counters.objectsIn == 2)
+        #expect(await p.f.service.counters.objectsIn == 2)
     }
 }
