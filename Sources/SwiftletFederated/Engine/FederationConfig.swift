@@ -33,7 +33,7 @@ public typealias RoundCompletion = @Sendable (_ checkpoint: EngineCheckpoint) as
 public struct FederationConfig: Sendable {
     /// The most training rounds to run.
     public var rounds: Int
-    /// Each round's deadline, from its start; results after it are discarded as late.
+    /// Each round's deadline, from its start (once its nodes are sampled); results after it are discarded as late.
     public var roundTimeout: Duration
     /// The fewest accepted results a round needs; `nil` uses the strategy's ``SamplingPolicy/minimum``.
     public var minimumResults: Int?

@@ -5,7 +5,7 @@ extension RoundEngine {
     func fitRound(round: Int, attempt: Int, global: ArrayRecord) async -> (RoundRecord, FitAggregate?) {
         var record = RoundRecord(round: round, attempt: attempt, startTime: elapsedSeconds())
         record.aggregatedInSamplingOrder = config.ordering == .sampled
-        let started = clock.now
+        var started = clock.now
         let sampling = strategy.options.fitSampling
         let minimum = config.minimumResults ?? sampling.minimum
         func fail(_ reason: String) -> (RoundRecord, FitAggregate?) {
@@ -26,6 +26,10 @@ extension RoundEngine {
         guard await waitForNodes(required: required) else {
             return fail("only \(registry.availableCount) of the \(required) nodes required were available")
         }
+        // The round starts once its nodes are there: the wait is bounded by `availabilityTimeout`, and the
+        // deadline is the sampled nodes' time to answer, which nodes slow to register must not eat into.
+        started = clock.now
+        record.startTime = elapsedSeconds()
         phase = .training(round: round, attempt: attempt)
         var generator = SeededGenerator(seed: config.seed).split(stream: UInt64(round) << 16 | UInt64(attempt))
         guard let nodes = sampling.sample(from: registry.availableNodes, generator: &generator) else {

@@ -18,9 +18,12 @@ public struct RoundRecord: Sendable, Equatable, Codable {
     public var status: Status
     /// Why it failed, when it did.
     public var failureReason: String?
-    /// When the round started, in seconds of the engine's clock since the run started.
+    /// When the round started, in seconds of the engine's clock since the run started: when its nodes were
+    /// sampled, after any wait for enough of them to be available (a round that failed waiting: when the
+    /// wait began).
     public var startTime: Double
-    /// How long the training part took, in seconds of the engine's clock.
+    /// How long the training part took, in seconds of the engine's clock, from sampling to the last result
+    /// or the deadline (a round that failed waiting for nodes: the wait).
     public var duration: Double
     /// The nodes sampled to train, in sampling order.
     public var sampled: [NodeID]

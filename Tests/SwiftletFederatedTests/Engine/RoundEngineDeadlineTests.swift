@@ -63,6 +63,29 @@ import Testing
         #expect(result.history.records[0].sampled.count == 3)
     }
 
+    @Test func roundClockAndDeadlineStartOnceItsNodesAreAvailable() async throws {
+        let clock = ManualClock()
+        let slow = Gate()
+        let engine = RoundEngine(strategy: FedAvg(options: testOptions(minimum: 2, minimumAvailable: 3)), config: testConfig(), clock: clock)
+        let log = EventLog()
+        _ = log.record(engine.events())
+        await engine.join(1, client: ScriptedClient(behaviour: .offset(1)))
+        await engine.join(2, client: ScriptedClient(behaviour: .offset(3)))
+        let running = Task { try await engine.run() }
+        await log.wait { $0.contains(where: \.isWaiting) }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(20))  // the third node registers 20 s into the wait
+        await engine.join(3, client: ScriptedClient(behaviour: .offset(100), gate: slow))
+        await log.wait { $0.filter(\.isReceived).count == 2 }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(60))  // the 60 s deadline, counted from sampling at t = 20 s
+        let result = try await running.value
+        slow.open()
+        #expect(result.history.records[0].startTime == 20)
+        #expect(result.history.records[0].duration == 60)
+        #expect(result.history.records[0].timedOut == [3])
+    }
+
     @Test func availabilityTimeoutFailsTheRound() async throws {
         let clock = ManualClock()
         let engine = RoundEngine(strategy: FedAvg(options: testOptions(minimum: 2, minimumAvailable: 3)), config: testConfig(), clock: clock)
