@@ -120,35 +120,4 @@ extension SQLiteFleetStore {
             try String.fetchAll(db.cachedStatement(sql: "SELECT object FROM message_objects WHERE message = ? ORDER BY object"), arguments: [id])
         }
     }
-
-    public func deleteSettledObjects(run: UInt64, through round: Int) throws(FleetStoreError) -> Int {
-        // A message is settled when it belongs to `run` and its group is a round number up to `round`.
-        let settled = "m.run = ? AND m.grp GLOB '[0-9]*' AND m.grp NOT GLOB '*[^0-9]*' AND CAST(m.grp AS INTEGER) <= ?"
-        let (ids, files) = try write("delete settled objects of run \(run) through round \(round)") { db -> ([String], [String]) in
-            // Candidates first, each once: a model posted to a thousand nodes is one object with a thousand
-            // references, and checking it per reference would be quadratic.
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT o.id, o.in_file FROM objects o WHERE o.id IN (
-                    SELECT mo.object FROM messages m JOIN message_objects mo ON mo.message = m.id WHERE \(settled))
-                """, arguments: [Self.key(run), round])
-            let stillNeeded = try db.cachedStatement(sql: """
-                SELECT 1 FROM message_objects mo JOIN messages m ON m.id = mo.message
-                WHERE mo.object = ? AND NOT (\(settled)) LIMIT 1
-                """)
-            let delete = try db.cachedStatement(sql: "DELETE FROM objects WHERE id = ?")
-            var ids: [String] = [], files: [String] = []
-            for row in candidates {
-                let id: String = row["id"]
-                guard try Bool.fetchOne(stillNeeded, arguments: [id, Self.key(run), round]) == nil else { continue }
-                try delete.execute(arguments: [id])
-                ids.append(id)
-                if row["in_file"] as Bool { files.append(id) }
-            }
-            return (ids, files)
-        }
-        // After the commit: a crash before this leaves files no row names (removed at the next open), never
-        // a row without its file.
-        self.files?.remove(files)
-        return ids.count
-    }
 }

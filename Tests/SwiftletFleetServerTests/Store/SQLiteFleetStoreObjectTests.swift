@@ -118,6 +118,39 @@ import Testing
         #expect(try store.object(s) == nil)
         #expect(try store.counts().objects == 1)
     }
+
+    @Test func aReplyStoredAfterItsRoundWasSettledIsDeletedByTheNextCheckpoint() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let store = try scratch.open()
+        let model = [UInt8](repeating: 1, count: 32), late = [UInt8](repeating: 3, count: 32)
+        let next = [UInt8](repeating: 5, count: 32)
+        try store.saveMessage(Self.message("i1", group: "1"), objects: [FleetFixture.sha(model): model])
+        #expect(try store.deleteSettledObjects(run: 1, through: 1) == 1)
+        // A straggler's reply to round 1 arrives after round 1 was settled, then round 2 is posted.
+        try store.saveMessage(Self.message("r1", group: "1", replyTo: "i1"), objects: [FleetFixture.sha(late): late])
+        try store.saveMessage(Self.message("i2", group: "2"), objects: [FleetFixture.sha(next): next])
+        #expect(try store.deleteSettledObjects(run: 1, through: 1) == 1)   // the straggler's bytes, at once
+        #expect(try store.object(FleetFixture.sha(late)) == nil)
+        #expect(try store.object(FleetFixture.sha(next)) == .some(next))
+        #expect(try store.deleteSettledObjects(run: 1, through: 2) == 1)
+        #expect(try store.counts().objects == 0)
+    }
+
+    @Test func settlingAfterReopeningStartsFromTheStoredMark() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let one = [UInt8](repeating: 1, count: 32), two = [UInt8](repeating: 2, count: 32)
+        do {
+            let store = try scratch.open()
+            try store.saveMessage(Self.message("i1", group: "1"), objects: [FleetFixture.sha(one): one])
+            try store.saveMessage(Self.message("i2", group: "2"), objects: [FleetFixture.sha(two): two])
+            #expect(try store.deleteSettledObjects(run: 1, through: 1) == 1)
+        }
+        let reopened = try scratch.open()
+        #expect(try reopened.deleteSettledObjects(run: 1, through: 2) == 1)  // round 2's, posted before the mark
+        #expect(try reopened.counts().objects == 0)
+    }
 }
 
 extension SQLiteFleetStoreObjectTests {
