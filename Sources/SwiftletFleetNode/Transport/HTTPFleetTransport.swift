@@ -111,20 +111,33 @@ public final class HTTPFleetTransport: FleetTransport {
         }
         request.body = .bytes(ByteBuffer(bytes: body))
         let status: Int
-        let answer: ByteBuffer
+        let answer: [UInt8]
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(Int64(Self.nanoseconds(requestTimeout))))
             status = Int(response.status.code)
-            answer = try await response.body.collect(upTo: maxResponseBytes)
+            let declared = response.headers.first(name: "content-length").flatMap(Int.init)
+            answer = try await Self.readBody(response.body, declaredLength: declared, limit: maxResponseBytes)
         } catch is NIOTooManyBytesError {
             throw FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is larger than \(maxResponseBytes) bytes")
         } catch {
             throw FleetFailure(.unavailable, "\(rpc.rawValue): \(baseURL) could not be reached: \(error)")
         }
         guard status == 200 else {
-            throw FleetFailure(FleetFailure.Kind(httpStatus: status), String(buffer: answer))
+            throw FleetFailure(FleetFailure.Kind(httpStatus: status), String(decoding: answer, as: UTF8.self))
         }
-        return Array(answer.readableBytesView)
+        return answer
+    }
+
+    /// The response body in one array sized from its declared length (a model is copied once, not into a
+    /// growing buffer and then an array); throws `NIOTooManyBytesError` past `limit` bytes.
+    static func readBody(_ body: HTTPClientResponse.Body, declaredLength: Int?, limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(declaredLength ?? 0, limit))
+        for try await chunk in body {
+            guard chunk.readableBytes <= limit - bytes.count else { throw NIOTooManyBytesError(maxBytes: limit) }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return bytes
     }
 
     /// Closes the client's connections (when this transport created the client); it cannot send afterwards.
