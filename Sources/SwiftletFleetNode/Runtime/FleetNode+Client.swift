@@ -1,5 +1,6 @@
 import SwiftletFederated
 import SwiftletFleetProtocol
+import SwiftletTensor
 
 /// Running an instruction on the app's client: map the content, check it, call, map the result back.
 extension FleetNode {
@@ -101,6 +102,9 @@ extension FleetNode {
 
     /// Refuses NaN and infinite values, naming the first array that holds one.
     static func checkFinite(_ record: ArrayRecord, what: String) throws(StepError) {
+        // The vectorised pass first: a whole model is checked on every instruction and reply.
+        let finite = record.values.withUnsafeBufferPointer { $0.isEmpty || Kernels.allFinite($0.baseAddress!, count: $0.count) }
+        if finite { return }
         guard let index = record.values.firstIndex(where: { !$0.isFinite }) else { return }
         var offset = 0
         for spec in record.specs {
