@@ -69,6 +69,7 @@ struct NodeCommand: AsyncParsableCommand {
     static let encodings: [String: ArrayEncoding] = ["packed": .swiftletPacked, "f32le": .swiftletF32LE, "npy": .npy]
 
     func run() async throws {
+        AllocatorTuning.apply()
         _ = try logging.bootstrap()
         let logger = Logger(label: "swiftlet.fleet.node")
         var experiment: SimulationConfig

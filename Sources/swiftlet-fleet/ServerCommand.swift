@@ -50,6 +50,7 @@ struct ServerCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
+        AllocatorTuning.apply()
         _ = try logging.bootstrap()
         var settings: FleetServerConfig
         if let config {
