@@ -115,8 +115,6 @@ struct FleetHTTPResponder: HTTPResponder {
         return FleetAuthHeaders(publicKey: key, timestamp: time, signature: signature)
     }
 
-    /// Runs the handler, answering 503 when it outlasts the request timeout and 500 for errors that are not
-    /// ``FleetFailure`` (their details are logged, not sent).
     /// The body's bytes in one array, or `nil` past `limit` bytes.
     ///
     /// The array is sized from the declared length (itself within the limit) and filled chunk by chunk: an
@@ -124,7 +122,7 @@ struct FleetHTTPResponder: HTTPResponder {
     /// copied it three times.
     static func readBody(_ body: RequestBody, declaredLength: Int?, limit: Int) async throws -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(declaredLength ?? 0)
+        bytes.reserveCapacity(max(0, declaredLength ?? 0))
         for try await chunk in body {
             guard chunk.readableBytes <= limit - bytes.count else { return nil }
             bytes.append(contentsOf: chunk.readableBytesView)
@@ -132,6 +130,8 @@ struct FleetHTTPResponder: HTTPResponder {
         return bytes
     }
 
+    /// Runs the handler, answering 503 when it outlasts the request timeout and 500 for errors that are not
+    /// ``FleetFailure`` (their details are logged, not sent).
     private func handleWithTimeout(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
         let handler = self.handler
         let timeout = configuration.requestTimeout

@@ -132,7 +132,7 @@ public final class HTTPFleetTransport: FleetTransport {
     /// growing buffer and then an array); throws `NIOTooManyBytesError` past `limit` bytes.
     static func readBody(_ body: HTTPClientResponse.Body, declaredLength: Int?, limit: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(declaredLength ?? 0, limit))
+        bytes.reserveCapacity(max(0, min(declaredLength ?? 0, limit)))
         for try await chunk in body {
             guard chunk.readableBytes <= limit - bytes.count else { throw NIOTooManyBytesError(maxBytes: limit) }
             bytes.append(contentsOf: chunk.readableBytesView)

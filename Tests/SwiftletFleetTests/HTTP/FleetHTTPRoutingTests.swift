@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import SwiftletFleetHTTPServer
 import SwiftletFleetNode
 import SwiftletFleetProtocol
@@ -38,6 +40,32 @@ import Testing
         }
         #expect(failure?.kind == .payloadTooLarge)
         #expect(failure?.message.contains("1024") == true)
+        #expect(handler.callCount == 0)
+    }
+
+    @Test func chunkedBodyGrowingOverTheLimitIs413AndNotHandled() async throws {
+        // No Content-Length: the limit must hold while the body is read, chunk by chunk.
+        let handler = EchoHandler()
+        let status = try await withServer(FleetHTTPServerConfiguration(maxBodyBytes: 1024), handler: handler) { port in
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            do {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/fleet/push-object")
+                request.method = .POST
+                request.headers.add(name: "content-type", value: FleetRPC.contentType)
+                let (chunks, continuation) = AsyncStream<ByteBuffer>.makeStream()
+                continuation.yield(ByteBuffer(repeating: 9, count: 600))
+                continuation.yield(ByteBuffer(repeating: 9, count: 600))
+                continuation.finish()
+                request.body = .stream(chunks, length: .unknown)
+                let response = try await client.execute(request, timeout: .seconds(10))
+                try await client.shutdown()
+                return Int(response.status.code)
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+        }
+        #expect(status == 413)
         #expect(handler.callCount == 0)
     }
 
