@@ -4,9 +4,9 @@ import SwiftletFleetProtocol
 /// Moving objects: several per request through Swiftlet's own calls when the server has them
 /// (``FleetRPC/pullObjects``, ``FleetRPC/pushObjects``), one per request through Flower's otherwise.
 extension FleetNode {
-    /// Whether to use the batched object calls: asks the server once, with an empty PullObjects, and
-    /// remembers the answer until the node joins again. A Flower server refuses the unknown call (404),
-    /// after which the node keeps to Flower's calls.
+    /// Whether to use the batched object calls: asks the server once, with an empty PullObjects (right after
+    /// joining, or at the first object call if that failed), and remembers the answer until the node joins
+    /// again. A Flower server refuses the unknown call (404), after which the node keeps to Flower's calls.
     func batchesObjects() async throws(StepError) -> Bool {
         guard configuration.batchObjects else { return false }
         if let known = serverBatchesObjects { return known }

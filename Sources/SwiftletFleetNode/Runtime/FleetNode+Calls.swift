@@ -113,6 +113,9 @@ extension FleetNode {
         needsRejoin = false
         state = .online(nodeID: answer.nodeID)
         logger.info("online", metadata: ["node": "\(answer.nodeID)", "heartbeat-interval": "\(configuration.heartbeatInterval)"])
+        // Learn now whether the server has the batched object calls, so the first instruction's pulls do not
+        // wait for the question; a probe that fails for want of a connection is asked again at the first pull.
+        _ = try? await batchesObjects()
     }
 
     /// Joins again after the server forgot the node.

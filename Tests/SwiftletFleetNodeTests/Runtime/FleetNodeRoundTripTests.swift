@@ -60,9 +60,9 @@ import Testing
         _ = try await f.reply(to: instruction)
         try await f.stop(task)
         let calls = f.transport.calls
-        // Register, activate, pull, the run's description, the empty batch that asks, one batch of the
-        // instruction's objects, confirm, push, one batch of the reply's objects.
-        #expect(Array(calls.prefix(9)) == [.registerNode, .activateNode, .pullMessages, .getRun, .pullObjects, .pullObjects,
+        // Register, activate, the empty batch that asks (on joining), pull, the run's description, one batch
+        // of the instruction's objects, confirm, push, one batch of the reply's objects.
+        #expect(Array(calls.prefix(9)) == [.registerNode, .activateNode, .pullObjects, .pullMessages, .getRun, .pullObjects,
                                            .confirmMessageReceived, .pushMessages, .pushObjects])
         #expect(!calls.contains(.pullObject) && !calls.contains(.pushObject))
         let probe = try Swiftlet_Fleet_PullObjectsRequest(serializedBytes: f.transport.bodies(of: .pullObjects)[0])
