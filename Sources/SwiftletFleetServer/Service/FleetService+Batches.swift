@@ -60,24 +60,24 @@ extension FleetService {
         return response
     }
 
-    /// Stores the uploads, all or none, as ``pushObject(_:caller:)`` would one by one; a batch naming an
-    /// object no pushed message declares stores nothing and is refused, naming it.
-    func pushObjects(_ request: Swiftlet_Fleet_PushObjectsRequest, caller: FleetCaller) throws(FleetFailure)
+    /// Stores the uploads (`staged`, in the request's order), all or none, as ``pushObject(_:staged:caller:)``
+    /// would one by one; a batch naming an object no pushed message declares stores nothing and is refused,
+    /// naming it.
+    func pushObjects(_ request: Swiftlet_Fleet_PushObjectsRequest, staged: [StagedObject], caller: FleetCaller) throws(FleetFailure)
         -> Swiftlet_Fleet_PushObjectsResponse {
         var response = Swiftlet_Fleet_PushObjectsResponse()
         guard let first = request.requests.first else { return response }
         try checkOwner(node: first.node.nodeID, run: first.runID, caller: caller)
-        let objects = request.requests.map { (id: $0.objectID, bytes: [UInt8]($0.objectContent)) }
-        let outcomes = try db { () throws(FleetStoreError) in try store.putObjects(objects) }
+        let outcomes = try db { () throws(FleetStoreError) in try store.putObjects(staged) }
         if let unknown = outcomes.firstIndex(of: .unknown) {
-            throw FleetFailure(.notFound, "requests[\(unknown)].object_id: \(objects[unknown].id) is in no pushed message's tree")
+            throw FleetFailure(.notFound, "requests[\(unknown)].object_id: \(staged[unknown].id) is in no pushed message's tree")
         }
-        for (object, outcome) in zip(objects, outcomes) where outcome == .stored {
+        for (object, outcome) in zip(staged, outcomes) where outcome == .stored {
             try arrived(object.id, bytes: object.bytes)
         }
         var stored = Flwr_Proto_PushObjectResponse()
         stored.stored = true
-        response.responses = Array(repeating: stored, count: objects.count)
+        response.responses = Array(repeating: stored, count: staged.count)
         return response
     }
 }

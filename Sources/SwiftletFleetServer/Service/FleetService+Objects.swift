@@ -16,22 +16,42 @@ extension FleetService {
         }
     }
 
-    /// Stores an upload already checked by ``checkContent(_:limit:)``.
-    func pushObject(_ request: Flwr_Proto_PushObjectRequest, caller: FleetCaller) throws(FleetFailure)
+    /// Stores an upload already checked by ``checkContent(_:limit:)`` and staged by
+    /// ``stage(_:)``.
+    func pushObject(_ request: Flwr_Proto_PushObjectRequest, staged: StagedObject, caller: FleetCaller) throws(FleetFailure)
         -> Flwr_Proto_PushObjectResponse {
         _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
         _ = try existingRun(request.runID, field: "run_id")
-        // The update fills a declared, still-empty object; when it changes nothing the object is either
-        // unknown (an error) or already stored (a repeated push, answered as the first).
-        let bytes = [UInt8](request.objectContent)
-        if try db({ () throws(FleetStoreError) in try store.putObject(request.objectID, bytes: bytes) }) {
-            try arrived(request.objectID, bytes: bytes)
-        } else if try db({ () throws(FleetStoreError) in try store.object(request.objectID) }) == nil {
-            throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
+        // The update fills a declared, still-empty object; an object already stored is a repeated push,
+        // answered as the first.
+        switch try db({ () throws(FleetStoreError) in try store.putObjects([staged]) }).first {
+        case .stored?: try arrived(staged.id, bytes: staged.bytes)
+        case .unknown?, nil: throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
+        case .alreadyStored?: break
         }
         var response = Flwr_Proto_PushObjectResponse()
         response.stored = true
         return response
+    }
+
+    /// Writes uploads to the store's staging area on a thread that may block on the disk, rather than on
+    /// the actor (where every other request would wait) or a Swift concurrency thread (of which there are
+    /// as many as cores). Pass the result to ``FleetStore/discardStaged(_:)`` once the request is done.
+    nonisolated func stage(_ objects: [(id: String, bytes: [UInt8])]) async throws(FleetFailure) -> [StagedObject] {
+        let store = self.store
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[StagedObject], FleetStoreError>, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(FleetStoreError) in try store.stageObjects(objects) })
+            }
+        }
+        do { return try result.get() } catch { throw FleetFailure(.internalError, error.description) }
+    }
+
+    /// Runs `body` for a request whose uploads are `staged`, then removes the staging files it did not
+    /// store, whether it succeeded or failed.
+    nonisolated func withStaged<T>(_ staged: [StagedObject], _ body: () async throws(FleetFailure) -> T) async throws(FleetFailure) -> T {
+        defer { store.discardStaged(staged) }
+        return try await body()
     }
 
     /// Counts a newly stored object and hands it to the replies waiting for it.

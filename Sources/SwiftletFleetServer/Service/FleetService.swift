@@ -46,9 +46,9 @@ public actor FleetService: FleetRequestHandler {
 
     /// Handles one Fleet API call: decodes `body`, checks it against the state and `caller`, and answers.
     ///
-    /// Decoding the request, encoding the answer and hashing uploads run here, in the request's own task, so
-    /// many requests do that work in parallel; only the part that reads or changes the fleet's state runs on
-    /// the actor.
+    /// Decoding the request, encoding the answer and hashing uploads run here, in the request's own task, and
+    /// uploads are written to the store's staging area on a blocking-I/O thread, so many requests do that
+    /// work in parallel; only the part that reads or changes the fleet's state runs on the actor.
     public nonisolated func handle(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
         switch rpc {
         case .registerNode: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.registerNode(r, caller: caller) }
@@ -66,7 +66,10 @@ public actor FleetService: FleetRequestHandler {
         case .pushObject:
             let request: Flwr_Proto_PushObjectRequest = try Self.decode(body, rpc)
             try Self.checkContent(request, limit: limits.maxObjectBytes)
-            return try await answer(request) { s, r throws(FleetFailure) in try s.pushObject(r, caller: caller) }
+            let staged = try await stage([(request.objectID, [UInt8](request.objectContent))])
+            return try await withStaged(staged) { () throws(FleetFailure) in
+                try await answer(request) { s, r throws(FleetFailure) in try s.pushObject(r, staged: staged[0], caller: caller) }
+            }
         case .pullObjects:
             let request: Swiftlet_Fleet_PullObjectsRequest = try Self.decode(body, rpc)
             try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
@@ -75,7 +78,10 @@ public actor FleetService: FleetRequestHandler {
             let request: Swiftlet_Fleet_PushObjectsRequest = try Self.decode(body, rpc)
             try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
             try Self.checkContents(request, limit: limits.maxObjectBytes)
-            return try await answer(request) { s, r throws(FleetFailure) in try s.pushObjects(r, caller: caller) }
+            let staged = try await stage(request.requests.map { ($0.objectID, [UInt8]($0.objectContent)) })
+            return try await withStaged(staged) { () throws(FleetFailure) in
+                try await answer(request) { s, r throws(FleetFailure) in try s.pushObjects(r, staged: staged, caller: caller) }
+            }
         }
     }
 

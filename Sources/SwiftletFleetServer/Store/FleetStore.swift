@@ -37,12 +37,19 @@ public protocol FleetStore: Sendable {
 
     /// The bytes of object `id`: `nil` if unknown, `.some(nil)` if expected but not yet pushed.
     func object(_ id: String) throws(FleetStoreError) -> [UInt8]??
-    /// Stores the bytes of an expected object; answers whether it was newly stored.
-    func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool
-    /// Stores the bytes of several objects in one transaction, all or none: when any object is unknown,
-    /// nothing is stored. Answers each object's outcome, in order (a second copy of an id in the same call
-    /// is ``ObjectPutOutcome/alreadyStored``).
-    func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome]
+    /// Writes uploads' bytes where the store will keep them, ahead of ``putObjects(_:)-(StagedObject)``.
+    ///
+    /// Called outside the service's actor, from any number of threads at once, so the costly part of storing
+    /// an upload runs in parallel and the transaction that stores it only records it. Pass every result to
+    /// ``discardStaged(_:)`` once the transaction is done or will not come.
+    func stageObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [StagedObject]
+    /// Stores the bytes of several expected, staged objects in one transaction, all or none: when any object
+    /// is unknown, nothing is stored. Answers each object's outcome, in order (a second copy of an id in the
+    /// same call is ``ObjectPutOutcome/alreadyStored``).
+    func putObjects(_ objects: [StagedObject]) throws(FleetStoreError) -> [ObjectPutOutcome]
+    /// Removes the staging files ``putObjects(_:)-(StagedObject)`` did not take: of objects unknown or
+    /// already stored, or of a call that failed or never came. Calling it twice is harmless.
+    func discardStaged(_ objects: [StagedObject])
     /// Ids of the objects message `id` refers to that have no bytes yet.
     func missingObjects(of id: String) throws(FleetStoreError) -> [String]
     /// The ids of the objects message `id` refers to.
@@ -82,6 +89,22 @@ public protocol FleetStore: Sendable {
     func saveNodeModel(_ model: StoredNodeModel, run: UInt64, node: UInt64) throws(FleetStoreError)
     /// Forgets what `node` holds in `run` (it will be sent the whole model), deleting a model no node holds.
     func deleteNodeModel(run: UInt64, node: UInt64) throws(FleetStoreError)
+}
+
+extension FleetStore {
+    /// Stages and stores objects in one call (see ``putObjects(_:)-(StagedObject)``), for callers with
+    /// nothing to overlap the staging with.
+    public func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome] {
+        let staged = try stageObjects(objects)
+        defer { discardStaged(staged) }
+        return try putObjects(staged)
+    }
+
+    /// Stores the bytes of one expected object; answers whether it was newly stored (`false`: unknown, or
+    /// already stored).
+    public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
+        try putObjects([(id: id, bytes: bytes)]) == [.stored]
+    }
 }
 
 /// The database failed: its message names the operation and the database's reason.

@@ -9,6 +9,9 @@ import SwiftletFleetProtocol
 /// name is the SHA-256 of its bytes, so a second write of the same id writes the same bytes, and a reader
 /// can check a file against its name.
 ///
+/// Uploads are written ahead of their transaction into a staging folder (``stage(_:)``) and renamed into
+/// place inside it (``place(_:as:)``), so the costly write runs outside the service's actor.
+///
 /// Crash safety matches the database's: a file is complete before the row naming it commits, so a process
 /// killed at any point leaves either no row (and perhaps a partial file, which the next write of that object
 /// replaces and the next open removes) or a row with its whole file. Like the WAL with `synchronous = NORMAL`,
@@ -21,6 +24,8 @@ struct ObjectFiles: Sendable {
     let threshold: Int
     /// Files of removed objects, reused by the next saves (in `spare/`).
     let spares: SpareFiles
+    /// Uploads written ahead of the transaction that stores them (in `staging/`).
+    let staging: StagingFolder
 
     /// Opens (creating if needed) the folder at `directory`, keeping up to `spareBytes` of removed objects'
     /// files for reuse.
@@ -28,6 +33,7 @@ struct ObjectFiles: Sendable {
         self.directory = directory
         self.threshold = threshold
         spares = try SpareFiles(directory: directory + "/spare", capacityBytes: spareBytes)
+        staging = try StagingFolder(directory: directory + "/staging")
         let manager = FileManager.default
         do {
             for prefix in 0..<256 {
@@ -58,19 +64,37 @@ struct ObjectFiles: Sendable {
     func save(_ id: String, _ bytes: [UInt8]) throws(FleetStoreError) {
         let file = path(id)
         let reused = spares.take(to: file)
-        let fd = reused ? open(file, O_WRONLY | O_CLOEXEC) : open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FleetStoreError("cannot create \(file) for object \(id): \(Self.lastError())") }
-        defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, $0.count - written, off_t(written)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw FleetStoreError("cannot write object \(id) to \(file): \(Self.lastError())") }
-            written += n
+        do { try ObjectFileWriter.write(bytes, to: file, create: !reused) } catch {
+            throw FleetStoreError("object \(id): \(error.message)")
         }
-        if reused, ftruncate(fd, off_t(bytes.count)) != 0 {
-            throw FleetStoreError("cannot cut \(file) of object \(id) to \(bytes.count) bytes: \(Self.lastError())")
+    }
+
+    /// Writes `bytes` to a new staging file and answers its path, for ``place(_:as:)`` to move into place
+    /// once the object's row is being stored. Safe to call from many threads at once.
+    func stage(_ bytes: [UInt8]) throws(FleetStoreError) -> String {
+        let file = staging.newPath()
+        let reused = spares.take(to: file)
+        do { try ObjectFileWriter.write(bytes, to: file, create: !reused) } catch {
+            unlink(file)
+            throw FleetStoreError("staging an upload: \(error.message)")
         }
+        return file
+    }
+
+    /// Makes the staging file `staged` object `id`'s file (a rename: the bytes are not copied again).
+    func place(_ staged: String, as id: String) throws(FleetStoreError) {
+        guard rename(staged, path(id)) == 0 else {
+            throw FleetStoreError("cannot move staged upload \(staged) to \(path(id)): \(Self.lastError())")
+        }
+    }
+
+    /// Removes the staging file `staged` if it is still there (not placed), keeping it as a spare while
+    /// there is room.
+    func discard(_ staged: String) {
+        var info = stat()
+        guard stat(staged, &info) == 0 else { return }
+        let name = String(staged.split(separator: "/").last ?? "")
+        if !spares.keep(staged, name: name, size: Int(info.st_size)) { unlink(staged) }
     }
 
     private static func lastError() -> String { String(cString: strerror(errno)) }

@@ -69,22 +69,25 @@ extension SQLiteFleetStore {
         return .some((row["bytes"] as Data?).map { [UInt8]($0) })
     }
 
-    public func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool {
-        try write("store object \(id)") { db in
-            // Only an expected object takes bytes: an unknown one (an error) or a stored one (a repeated push)
-            // must not write a file.
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT bytes IS NULL AND in_file = 0 FROM objects WHERE id = ?"),
-                                    arguments: [id]) == true else { return false }
-            let inFile = try storeBytes(id, bytes)
-            try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ?, in_file = ? WHERE id = ?")
-                           .execute(arguments: [inFile ? nil : Data(bytes), bytes.count, inFile, id])
-            return true
+    public func stageObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [StagedObject] {
+        var staged: [StagedObject] = []
+        staged.reserveCapacity(objects.count)
+        do {
+            for object in objects {
+                var file: String?
+                if let files, files.holds(object.id, count: object.bytes.count) { file = try files.stage(object.bytes) }
+                staged.append(StagedObject(id: object.id, bytes: object.bytes, stagingFile: file))
+            }
+        } catch {
+            discardStaged(staged)
+            throw error
         }
+        return staged
     }
 
-    public func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome] {
+    public func putObjects(_ objects: [StagedObject]) throws(FleetStoreError) -> [ObjectPutOutcome] {
         try write("store \(objects.count) objects") { db in
-            // Every object's state first, so that an unknown one stops the call before any file is written.
+            // Every object's state first, so that an unknown one stops the call before any file is placed.
             let expected = try db.cachedStatement(sql: "SELECT bytes IS NULL AND in_file = 0 FROM objects WHERE id = ?")
             var taken = Set<String>()
             var outcomes: [ObjectPutOutcome] = []
@@ -99,11 +102,23 @@ extension SQLiteFleetStore {
             guard !outcomes.contains(.unknown) else { return outcomes }
             let update = try db.cachedStatement(sql: "UPDATE objects SET bytes = ?, size = ?, in_file = ? WHERE id = ?")
             for (object, outcome) in zip(objects, outcomes) where outcome == .stored {
-                let inFile = try storeBytes(object.id, object.bytes)
+                // The file is in place before the row naming it commits, as ``ObjectFiles`` requires.
+                let inFile: Bool
+                if let staged = object.stagingFile, let files {
+                    try files.place(staged, as: object.id)
+                    inFile = true
+                } else {
+                    inFile = try storeBytes(object.id, object.bytes)
+                }
                 try update.execute(arguments: [inFile ? nil : Data(object.bytes), object.bytes.count, inFile, object.id])
             }
             return outcomes
         }
+    }
+
+    public func discardStaged(_ objects: [StagedObject]) {
+        guard let files else { return }
+        for case let staged? in objects.map(\.stagingFile) { files.discard(staged) }
     }
 
     public func missingObjects(of id: String) throws(FleetStoreError) -> [String] {

@@ -41,10 +41,11 @@ final class CountingStore: FleetStore {
         try write { () throws(FleetStoreError) in try base.setStatus(status, messages: ids) }
     }
     func object(_ id: String) throws(FleetStoreError) -> [UInt8]?? { try read { () throws(FleetStoreError) in try base.object(id) } }
-    func putObject(_ id: String, bytes: [UInt8]) throws(FleetStoreError) -> Bool { try write { () throws(FleetStoreError) in try base.putObject(id, bytes: bytes) } }
-    func putObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [ObjectPutOutcome] {
+    func stageObjects(_ objects: [(id: String, bytes: [UInt8])]) throws(FleetStoreError) -> [StagedObject] { try base.stageObjects(objects) }
+    func putObjects(_ objects: [StagedObject]) throws(FleetStoreError) -> [ObjectPutOutcome] {
         try write { () throws(FleetStoreError) in try base.putObjects(objects) }
     }
+    func discardStaged(_ objects: [StagedObject]) { base.discardStaged(objects) }
     func missingObjects(of id: String) throws(FleetStoreError) -> [String] { try read { () throws(FleetStoreError) in try base.missingObjects(of: id) } }
     func objectIDs(of id: String) throws(FleetStoreError) -> [String] { try read { () throws(FleetStoreError) in try base.objectIDs(of: id) } }
     func saveCheckpoint(_ checkpoint: StoredCheckpoint, status: String) throws(FleetStoreError) {

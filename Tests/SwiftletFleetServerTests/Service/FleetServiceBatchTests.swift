@@ -46,8 +46,8 @@ import Testing
         let objects: [(String, [UInt8])]
     }
 
-    func halfPushedReply() async throws -> HalfPushedReply {
-        let f = try await FleetFixture()
+    func halfPushedReply(store: (any FleetStore)? = nil) async throws -> HalfPushedReply {
+        let f = try await FleetFixture(store: store)
         let node = try await f.online(key: key)
         let instruction = FleetFixture.message(run: f.run, destination: node, content: [1])
         try await f.service.post(instruction)
@@ -170,5 +170,46 @@ import Testing
         #expect(first == second)
         #expect(first.responses.count == 3)
         #expect(await p.f.service.counters.objectsIn == 2)
+    }
+
+    /// A store in a fresh file keeping every object of a byte or more in a file; removed by the caller.
+    static func fileStore() throws -> (store: SQLiteFleetStore, path: String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID()).sqlite").path
+        return (try SQLiteFleetStore(path: path, fileThreshold: 1), path)
+    }
+
+    static func removeStore(at path: String) {
+        for suffix in ["", "-wal", "-shm", ".objects"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    @Test func pushBatchesLeaveNoStagingFileWhetherRefusedOrStored() async throws {
+        let (store, path) = try Self.fileStore()
+        defer { Self.removeStore(at: path) }
+        let p = try await halfPushedReply(store: store)
+        let stranger: [UInt8] = [7, 7, 7]
+        #expect(await pushBatch(p, p.objects + [(FleetFixture.sha(stranger), stranger)])?.kind == .notFound)
+        #expect(store.files?.staging.fileNames == [])
+        for (id, _) in p.objects { #expect(!FileManager.default.fileExists(atPath: store.files!.path(id))) }
+        #expect(await pushBatch(p, p.objects) == nil)
+        #expect(store.files?.staging.fileNames == [])
+        for (id, bytes) in p.objects { #expect(try store.files?.read(id) == bytes) }
+    }
+
+    @Test func anUploadRefusedBeforeTheStoreIsAskedLeavesNoStagingFile() async throws {
+        let (store, path) = try Self.fileStore()
+        defer { Self.removeStore(at: path) }
+        let p = try await halfPushedReply(store: store)
+        var request = Flwr_Proto_PushObjectRequest()
+        request.node.nodeID = p.node
+        request.runID = p.f.run
+        request.objectID = p.objects[0].0
+        request.objectContent = Data(p.objects[0].1)
+        // Another key than the node's: refused by the ownership check, after the upload was staged.
+        let refused = await failure {
+            let _: Flwr_Proto_PushObjectResponse = try await p.f.call(.pushObject, request, key: [UInt8](repeating: 9, count: 65))
+        }
+        #expect(refused?.kind == .forbidden)
+        #expect(store.files?.staging.fileNames == [])
+        #expect(try store.object(p.objects[0].0) == .some(nil))
     }
 }

@@ -129,4 +129,51 @@ import Testing
         #expect(try files.read(FleetFixture.sha(next)) == next)
         #expect(files.spares.count == (0, 0))
     }
+
+    @Test func aStagedUploadPlacedUnderItsIDBecomesThatObjectsFile() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        let bytes = ObjectFileWriterTests.pattern(5000), id = FleetFixture.sha(ObjectFileWriterTests.pattern(5000))
+        let staged = try files.stage(bytes)
+        #expect(staged.hasPrefix(dir + "/staging/"))
+        #expect(FileManager.default.contents(atPath: staged) == Data(bytes))
+        let inode = Self.inode(staged)
+        try files.place(staged, as: id)
+        // Moved, not copied: the same file under the object's name, and nothing left in staging.
+        #expect(Self.inode(files.path(id)) == inode)
+        #expect(try files.read(id) == bytes)
+        #expect(files.staging.fileNames.isEmpty)
+        files.discard(staged)   // already placed: nothing to do
+        #expect(try files.read(id) == bytes)
+        #expect(files.spares.count == (0, 0))
+    }
+
+    @Test func aDiscardedStagingFileIsKeptAsASpareAndReusedByTheNextStaging() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        let first = try files.stage([UInt8](repeating: 1, count: 300))
+        let inode = Self.inode(first)
+        files.discard(first)
+        #expect(files.staging.fileNames.isEmpty)
+        #expect(files.spares.count == (1, 300))
+        let second = try files.stage([UInt8](repeating: 2, count: 100))
+        #expect(second != first)
+        #expect(Self.inode(second) == inode)
+        #expect(FileManager.default.contents(atPath: second) == Data([UInt8](repeating: 2, count: 100)))
+        #expect(files.spares.count == (0, 0))
+    }
+
+    @Test func openingRemovesTheStagingFilesAKilledProcessLeft() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            let files = try ObjectFiles(directory: dir, threshold: 1)
+            _ = try files.stage([7, 7, 7])
+            #expect(files.staging.fileNames.count == 1)
+        }
+        let reopened = try ObjectFiles(directory: dir, threshold: 1)
+        #expect(reopened.staging.fileNames.isEmpty)
+    }
 }

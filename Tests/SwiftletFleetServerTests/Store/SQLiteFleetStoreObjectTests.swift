@@ -168,4 +168,38 @@ extension SQLiteFleetStoreObjectTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.file(orphan)))
         #expect(try reopened.object(kept) == .some(Self.large))
     }
+
+    @Test func stagedUploadsARefusedPutLeavesBehindAreGoneOnceDiscarded() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let store = try scratch.open()
+        let big = FleetFixture.sha(Self.large), unknown = [UInt8](repeating: 5, count: 40)
+        try store.saveMessage(Self.message("m", group: "1"), objects: [big: nil])
+        let staged = try store.stageObjects([(big, Self.large), (FleetFixture.sha(unknown), unknown)])
+        #expect(staged.allSatisfy { $0.stagingFile != nil })
+        #expect(try store.putObjects(staged) == [.stored, .unknown])
+        store.discardStaged(staged)
+        #expect(store.files?.staging.fileNames == [])
+        #expect(!FileManager.default.fileExists(atPath: scratch.file(big)))
+        #expect(try store.missingObjects(of: "m") == [big])
+        // Staged again without the unknown object, it is stored, its file moved into place.
+        let retry = try store.stageObjects([(big, Self.large)])
+        #expect(try store.putObjects(retry) == [.stored])
+        store.discardStaged(retry)
+        #expect(FileManager.default.contents(atPath: scratch.file(big)) == Data(Self.large))
+        #expect(store.files?.staging.fileNames == [])
+    }
+
+    @Test func aSmallUploadIsStagedInMemoryAndStoredInItsRow() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let store = try scratch.open()
+        let little = FleetFixture.sha(Self.small)
+        try store.saveMessage(Self.message("m", group: "1"), objects: [little: nil])
+        let staged = try store.stageObjects([(little, Self.small)])
+        #expect(staged == [StagedObject(id: little, bytes: Self.small, stagingFile: nil)])
+        #expect(try store.putObjects(staged) == [.stored])
+        #expect(try store.object(little) == .some(Self.small))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file(little)))
+    }
 }
