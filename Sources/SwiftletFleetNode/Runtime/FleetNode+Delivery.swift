@@ -9,13 +9,11 @@ extension FleetNode {
     func deliver(_ pending: PendingReply) async throws(StepError) {
         var pending = pending
         // After a rejoin under a new id the reply must name its new source, which changes its id.
-        if let id = nodeID, pending.message.metadata.srcNodeID != id {
-            pending.message.metadata.srcNodeID = id
-            guard let deflated = deflate(pending.message, instruction: pending.instructionID) else {
-                pendingReply = nil
+        if let id = nodeID, pending.source != id {
+            do { pending = try pending.from(node: id) } catch {
+                drop(pending, because: "the reply cannot be rebuilt for node \(id): \(error)")
                 return
             }
-            pending.deflated = deflated
             pendingReply = pending
         }
         state = .working(messageID: pending.instructionID)
@@ -32,7 +30,7 @@ extension FleetNode {
         } catch {
             guard case .refused(_, let failure) = error else { throw error }
             // Rejoined under a new id while pushing: go round again with the reply rebuilt for it.
-            if let id = nodeID, id != pending.message.metadata.srcNodeID { return }
+            if let id = nodeID, id != pending.source { return }
             drop(pending, because: "the server refused the reply: \(failure)")
             return
         }

@@ -47,7 +47,7 @@ extension FleetNode {
         }
         let reply = FleetMessage(metadata: replyMetadata(to: metadata), body: body)
         guard let deflated = deflate(reply, instruction: messageID) else { return }
-        let pending = PendingReply(message: reply, deflated: deflated, instructionID: messageID)
+        let pending = PendingReply(deflated: deflated, instructionID: messageID)
         pendingReply = pending
         try await deliver(pending)
     }
