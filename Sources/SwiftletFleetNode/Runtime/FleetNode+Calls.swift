@@ -13,10 +13,20 @@ extension FleetNode {
     func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
         _ rpc: FleetRPC, _ request: Request, as response: Response.Type = Response.self
     ) async throws(StepError) -> Response {
-        let body: [UInt8]
-        do { body = try request.serializedBytes() } catch {
+        try await send(rpc, body: Self.serialize(request, rpc))
+    }
+
+    /// The bytes of `request` for `rpc`.
+    static func serialize(_ request: some SwiftProtobuf.Message, _ rpc: FleetRPC) throws(StepError) -> [UInt8] {
+        do { return try request.serializedBytes() } catch {
             throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the request could not be serialized: \(error)"))
         }
+    }
+
+    /// Sends a serialised request as `rpc`, retrying as ``call(_:_:as:)`` describes.
+    func send<Response: SwiftProtobuf.Message>(
+        _ rpc: FleetRPC, body: [UInt8], as response: Response.Type = Response.self
+    ) async throws(StepError) -> Response {
         let resumeState = state
         var failures = 0
         while true {
@@ -62,13 +72,18 @@ extension FleetNode {
     func callAsNode<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
         _ rpc: FleetRPC, as response: Response.Type = Response.self, _ make: (UInt64) -> Request
     ) async throws(StepError) -> Response {
+        // The request is serialised in a statement of its own, so that it (with its protobuf `Data` copies of
+        // any objects) is freed before the wait for the answer: a node pushing a model update then holds the
+        // update's bytes once more while it waits, not twice.
         do throws(StepError) {
-            return try await call(rpc, make(nodeID ?? 0))
+            let body = try Self.serialize(make(nodeID ?? 0), rpc)
+            return try await send(rpc, body: body)
         } catch {
             guard case .refused(_, let failure) = error, Self.isUnknownNode(failure) else { throw error }
             logger.warning("the server does not know this node; joining again", metadata: ["rpc": "\(rpc.rawValue)", "failure": "\(failure)"])
             try await rejoin()
-            return try await call(rpc, make(nodeID ?? 0))
+            let body = try Self.serialize(make(nodeID ?? 0), rpc)
+            return try await send(rpc, body: body)
         }
     }
 

@@ -109,7 +109,9 @@ public final class HTTPFleetTransport: FleetTransport {
             request.headers.add(name: FleetAuthHeaders.timestampName, value: headers.timestamp)
             request.headers.add(name: FleetAuthHeaders.signatureName, value: headers.signature)
         }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        // The client copies the bytes into a buffer only when it writes them, so a request queued for one of
+        // the pool's connections does not hold a second copy of its body meanwhile.
+        request.body = .bytes(body)
         let status: Int
         let answer: [UInt8]
         do {
