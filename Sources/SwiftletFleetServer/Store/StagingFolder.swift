@@ -6,7 +6,7 @@ import Synchronization
 /// Writing an upload's file is the costly part of storing it, and it needs none of the fleet's state, so
 /// requests do it in parallel, before the store's serialised transaction, which then only renames the file.
 /// Written inside the transaction, on the service's actor, a fresh server's thousand new 800 kB files took
-/// 2.4 s of its first round's CPU (measured with `perf` on this project's 2-core VM) while every other
+/// 2.6 s of its first round's CPU (measured with `perf` on this project's 2-core VM) while every other
 /// request waited; staged, they overlap with the rest of the round.
 /// Each staging file has a name no other in this process had; a process killed before renaming leaves its
 /// staging files behind, and opening the folder removes them.
