@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SwiftletFleetProtocolTests",
-            dependencies: ["SwiftletFleetProtocol", "SwiftletFederated", "SwiftletNN"],
+            dependencies: ["SwiftletFleetProtocol", "SwiftletFederated", "SwiftletNN", "CAllocationCounter"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -101,10 +101,19 @@ public struct TimedTransport: FleetTransport {
 
     /// Sends through the wrapped transport, timing the call.
     public func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
+        try await timed(rpc) { () throws(FleetFailure) in try await base.send(rpc, body: body) }
+    }
+
+    /// Sends the parts through the wrapped transport, timing the call.
+    public func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8] {
+        try await timed(rpc) { () throws(FleetFailure) in try await base.send(rpc, parts: parts) }
+    }
+
+    private func timed(_ rpc: FleetRPC, _ call: () async throws(FleetFailure) -> [UInt8]) async throws(FleetFailure) -> [UInt8] {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let reply = try await base.send(rpc, body: body)
+            let reply = try await call()
             recorder.record(rpc, seconds: (clock.now - start).seconds, failed: false)
             return reply
         } catch {

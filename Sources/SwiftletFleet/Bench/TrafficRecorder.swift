@@ -30,4 +30,11 @@ struct CountingTransport: FleetTransport {
         if rpc == .pullObject || rpc == .pullObjects { recorder.add(down: answer.count) }
         return answer
     }
+
+    func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8] {
+        if rpc == .pushObject || rpc == .pushObjects { recorder.add(up: parts.reduce(0) { $0 + $1.count }) }
+        let answer = try await base.send(rpc, parts: parts)
+        if rpc == .pullObject || rpc == .pullObjects { recorder.add(down: answer.count) }
+        return answer
+    }
 }

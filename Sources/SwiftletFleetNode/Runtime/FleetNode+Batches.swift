@@ -23,19 +23,23 @@ extension FleetNode {
 
     /// Pulls objects of run `run`, from the first of `ids` on: all the server answers in one batch, or the
     /// first alone through PullObject. Answers the responses of a prefix of `ids`, in order.
-    func pullObjects(_ ids: [String], run: UInt64) async throws(StepError) -> [Flwr_Proto_PullObjectResponse] {
+    func pullObjects(_ ids: [String], run: UInt64) async throws(StepError) -> [ObjectDownload] {
         guard try await batchesObjects() else {
-            let response: Flwr_Proto_PullObjectResponse = try await callAsNode(.pullObject) { node in
-                Self.pullRequest(ids[0], node: node, run: run)
+            let answer = try await callAsNodeBytes(.pullObject) { node throws(StepError) in
+                try Self.serialize(Self.pullRequest(ids[0], node: node, run: run), .pullObject)
             }
-            return [response]
+            return [try Self.decode(answer, .pullObject, as: Flwr_Proto_PullObjectResponse.protoMessageName) {
+                bytes throws(any Error) in try ObjectDownload(serializedBytes: bytes)
+            }]
         }
-        let response: Swiftlet_Fleet_PullObjectsResponse = try await callAsNode(.pullObjects) { node in
+        let answer = try await callAsNodeBytes(.pullObjects) { node throws(StepError) in
             var request = Swiftlet_Fleet_PullObjectsRequest()
             request.requests = ids.map { Self.pullRequest($0, node: node, run: run) }
-            return request
+            return try Self.serialize(request, .pullObjects)
         }
-        return response.responses
+        return try Self.decode(answer, .pullObjects, as: Swiftlet_Fleet_PullObjectsResponse.protoMessageName) {
+            bytes throws(any Error) in try ObjectDownload.batch(serializedBytes: bytes)
+        }
     }
 
     static func pullRequest(_ id: String, node: UInt64, run: UInt64) -> Flwr_Proto_PullObjectRequest {
@@ -60,11 +64,10 @@ extension FleetNode {
                 continue
             }
             do throws(StepError) {
-                let _: Swiftlet_Fleet_PushObjectsResponse = try await callAsNode(.pushObjects) { node in
-                    var request = Swiftlet_Fleet_PushObjectsRequest()
-                    request.requests = batch.map { Self.pushRequest($0, node: node, run: run, session: session) }
-                    return request
+                let answer = try await callAsNodeParts(.pushObjects) { node in
+                    ObjectUpload.serializedParts(batch.map { Self.upload($0, node: node, run: run, session: session) })
                 }
+                let _: Swiftlet_Fleet_PushObjectsResponse = try Self.decode(answer, .pushObjects)
             } catch {
                 guard case .refused(_, let failure) = error, failure.kind == .payloadTooLarge else { throw error }
                 logger.info("the server refused a batch as too large; pushing its objects one by one",
@@ -76,20 +79,15 @@ extension FleetNode {
 
     /// Pushes one object through Flower's PushObject.
     func pushObject(_ object: (id: String, bytes: [UInt8]), run: UInt64, session: String) async throws(StepError) {
-        let _: Flwr_Proto_PushObjectResponse = try await callAsNode(.pushObject) { node in
-            Self.pushRequest(object, node: node, run: run, session: session)
+        let answer = try await callAsNodeParts(.pushObject) { node in
+            ObjectUpload.serializedParts([Self.upload(object, node: node, run: run, session: session)], batch: false)
         }
+        let _: Flwr_Proto_PushObjectResponse = try Self.decode(answer, .pushObject)
     }
 
-    static func pushRequest(_ object: (id: String, bytes: [UInt8]), node: UInt64, run: UInt64,
-                            session: String) -> Flwr_Proto_PushObjectRequest {
-        var request = Flwr_Proto_PushObjectRequest()
-        request.node.nodeID = node
-        request.runID = run
-        request.objectID = object.id
-        request.objectContent = Data(object.bytes)
-        request.sessionID = session
-        return request
+    /// The upload of `object` by `node`; its bytes are shared, not copied, until they are serialised.
+    static func upload(_ object: (id: String, bytes: [UInt8]), node: UInt64, run: UInt64, session: String) -> ObjectUpload {
+        ObjectUpload(nodeID: node, runID: run, objectID: object.id, content: object.bytes, sessionID: session)
     }
 
     /// `objects` cut, in order, into runs of at most `maxBytes` of content each; an object larger than that

@@ -23,17 +23,36 @@ extension FleetNode {
         }
     }
 
-    /// Sends a serialised request as `rpc`, retrying as ``call(_:_:as:)`` describes.
+    /// Sends a serialised request as `rpc`, retrying as ``call(_:_:as:)`` describes, and decodes the answer.
     func send<Response: SwiftProtobuf.Message>(
         _ rpc: FleetRPC, body: [UInt8], as response: Response.Type = Response.self
     ) async throws(StepError) -> Response {
+        try Self.decode(try await sendParts(rpc, [body]), rpc)
+    }
+
+    /// The answer to `rpc` as `Response`.
+    static func decode<Response: SwiftProtobuf.Message>(_ answer: [UInt8], _ rpc: FleetRPC) throws(StepError) -> Response {
+        try decode(answer, rpc, as: Response.protoMessageName) { bytes throws(any Error) in try Response(serializedBytes: bytes) }
+    }
+
+    /// The answer to `rpc`, a message called `name`, read by `read`.
+    static func decode<T>(_ answer: [UInt8], _ rpc: FleetRPC, as name: String,
+                          _ read: ([UInt8]) throws(any Error) -> T) throws(StepError) -> T {
+        do { return try read(answer) } catch {
+            throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is not a valid \(name)"))
+        }
+    }
+
+    /// Sends a serialised request, the concatenation of `parts`, as `rpc`, retrying as ``call(_:_:as:)``
+    /// describes; answers the response's bytes.
+    func sendParts(_ rpc: FleetRPC, _ parts: [[UInt8]]) async throws(StepError) -> [UInt8] {
         let resumeState = state
         var failures = 0
         while true {
             if Task.isCancelled { throw .cancelled }
             let answer: [UInt8]
             do {
-                answer = try await transport.send(rpc, body: body)
+                answer = try await parts.count == 1 ? transport.send(rpc, body: parts[0]) : transport.send(rpc, parts: parts)
             } catch {
                 if Task.isCancelled { throw .cancelled }
                 guard error.isRetryable else {
@@ -53,16 +72,13 @@ extension FleetNode {
                 try await pause(wait)
                 continue
             }
-            stats.bytesSent += body.count
+            stats.bytesSent += parts.reduce(0) { $0 + $1.count }
             stats.bytesReceived += answer.count
             if failures > 0 {
                 state = resumeState
                 logger.info("server reachable again", metadata: ["rpc": "\(rpc.rawValue)", "attempts": "\(failures + 1)"])
             }
-            do { return try Response(serializedBytes: answer) } catch {
-                throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is not a valid "
-                    + "\(Response.protoMessageName)"))
-            }
+            return answer
         }
     }
 
@@ -72,18 +88,29 @@ extension FleetNode {
     func callAsNode<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
         _ rpc: FleetRPC, as response: Response.Type = Response.self, _ make: (UInt64) -> Request
     ) async throws(StepError) -> Response {
-        // The request is serialised in a statement of its own, so that it (with its protobuf `Data` copies of
-        // any objects) is freed before the wait for the answer: a node pushing a model update then holds the
-        // update's bytes once more while it waits, not twice.
+        try Self.decode(try await callAsNodeBytes(rpc) { node throws(StepError) in try Self.serialize(make(node), rpc) }, rpc)
+    }
+
+    /// ``callAsNode(_:as:_:)`` for a request serialised by `make` (from the node id), answering the response's
+    /// bytes: for the object calls, whose payloads bypass SwiftProtobuf (``ObjectUpload``, ``ObjectDownload``).
+    func callAsNodeBytes(_ rpc: FleetRPC, _ make: (UInt64) throws(StepError) -> [UInt8]) async throws(StepError) -> [UInt8] {
+        try await callAsNodeParts(rpc) { node throws(StepError) in [try make(node)] }
+    }
+
+    /// ``callAsNodeBytes(_:_:)`` for a request `make` gives as parts to send one after the other.
+    func callAsNodeParts(_ rpc: FleetRPC, _ make: (UInt64) throws(StepError) -> [[UInt8]]) async throws(StepError) -> [UInt8] {
+        // The request is serialised in a statement of its own, so that whatever `make` built around it is
+        // freed before the wait for the answer: a node pushing a model update then holds the update's bytes
+        // once, in its pending reply, while it waits.
         do throws(StepError) {
-            let body = try Self.serialize(make(nodeID ?? 0), rpc)
-            return try await send(rpc, body: body)
+            let parts = try make(nodeID ?? 0)
+            return try await sendParts(rpc, parts)
         } catch {
             guard case .refused(_, let failure) = error, Self.isUnknownNode(failure) else { throw error }
             logger.warning("the server does not know this node; joining again", metadata: ["rpc": "\(rpc.rawValue)", "failure": "\(failure)"])
             try await rejoin()
-            let body = try Self.serialize(make(nodeID ?? 0), rpc)
-            return try await send(rpc, body: body)
+            let parts = try make(nodeID ?? 0)
+            return try await sendParts(rpc, parts)
         }
     }
 

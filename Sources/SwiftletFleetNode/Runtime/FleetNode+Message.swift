@@ -92,7 +92,7 @@ extension FleetNode {
         var next = 0
         while next < order.count {
             let wanted = Array(order[next...])
-            let answers: [Flwr_Proto_PullObjectResponse]
+            let answers: [ObjectDownload]
             do throws(StepError) {
                 answers = try await pullObjects(wanted, run: listed.metadata.runID)
             } catch {
@@ -104,11 +104,11 @@ extension FleetNode {
                                reason: "message \(messageID): the server answered \(answers.count) of \(wanted.count) objects asked for")
             }
             for (id, response) in zip(wanted, answers) {
-                guard response.objectFound, response.objectAvailable else {
+                guard response.found, response.available else {
                     throw .invalid(code: FleetErrorCode.messageUnavailable,
                                    reason: "object \(id) of message \(messageID) is not available on the server")
                 }
-                let bytes = [UInt8](response.objectContent)
+                let bytes = response.content
                 total += bytes.count
                 guard total <= configuration.maxMessageBytes else {
                     throw .invalid(code: FleetErrorCode.messageUnavailable,

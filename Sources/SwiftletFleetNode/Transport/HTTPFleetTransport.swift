@@ -99,6 +99,19 @@ public final class HTTPFleetTransport: FleetTransport {
 
     /// Sends `body` as `rpc` and returns the response body.
     public func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8] {
+        // The client copies the bytes into a buffer only when it writes them, so a request queued for one of
+        // the pool's connections does not hold a second copy of its body meanwhile.
+        try await send(rpc, .bytes(body))
+    }
+
+    /// Sends the body made of `parts` as `rpc` and returns the response body; the parts are copied into the
+    /// connection a chunk at a time (``ByteChunks``), so a pushed update is never joined into one more array.
+    public func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8] {
+        let length = parts.reduce(0) { $0 + $1.count }
+        return try await send(rpc, .stream(ByteChunks(parts), length: .known(Int64(length))))
+    }
+
+    private func send(_ rpc: FleetRPC, _ body: HTTPClientRequest.Body) async throws(FleetFailure) -> [UInt8] {
         var request = HTTPClientRequest(url: baseURL + rpc.path)
         request.method = .POST
         request.headers.add(name: "content-type", value: FleetRPC.contentType)
@@ -109,9 +122,7 @@ public final class HTTPFleetTransport: FleetTransport {
             request.headers.add(name: FleetAuthHeaders.timestampName, value: headers.timestamp)
             request.headers.add(name: FleetAuthHeaders.signatureName, value: headers.signature)
         }
-        // The client copies the bytes into a buffer only when it writes them, so a request queued for one of
-        // the pool's connections does not hold a second copy of its body meanwhile.
-        request.body = .bytes(body)
+        request.body = body
         let status: Int
         let answer: [UInt8]
         do {

@@ -81,12 +81,12 @@ private struct Deflater {
     init(chunkSize: Int) { self.chunkSize = chunkSize }
 
     /// Adds an object; the tree lists each distinct child once, in first-seen order, as Flower's dicts do.
-    mutating func add(_ objectClass: ObjectClass, children: [Flwr_Proto_ObjectTree], body: [UInt8]) -> Flwr_Proto_ObjectTree {
+    mutating func add(_ objectClass: ObjectClass, children: [Flwr_Proto_ObjectTree], body: some Collection<UInt8>) -> Flwr_Proto_ObjectTree {
         var distinct: [Flwr_Proto_ObjectTree] = []
         var seen = Set<String>()
         for child in children where seen.insert(child.objectID).inserted { distinct.append(child) }
         let ids = distinct.map { ObjectID(rawValue: $0.objectID)! }
-        let bytes = ObjectHeader.object(objectClass, children: ids, body: body)
+        let bytes = ObjectHeader.assemble(objectClass, children: ids, body: body)
         let id = ObjectID(of: bytes).rawValue
         objects[id] = bytes
         var node = Flwr_Proto_ObjectTree()
@@ -137,7 +137,7 @@ private struct Deflater {
         var start = 0
         while start < array.data.count {
             let end = min(start + chunkSize, array.data.count)
-            let node = add(.arrayChunk, children: [], body: Array(array.data[start..<end]))
+            let node = add(.arrayChunk, children: [], body: array.data[start..<end])
             if let index = distinct.firstIndex(of: node.objectID) {
                 indices.append(.int(Int64(index)))
             } else {

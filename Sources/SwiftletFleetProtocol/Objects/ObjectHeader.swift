@@ -19,6 +19,12 @@ public struct ObjectHeader: Sendable, Equatable {
 
     /// The complete object: header, NUL divider, body.
     public static func object(_ objectClass: ObjectClass, children: [ObjectID], body: [UInt8]) -> [UInt8] {
+        assemble(objectClass, children: children, body: body)
+    }
+
+    /// ``object(_:children:body:)`` for a body that may be a slice of a larger array (a chunk of an array's
+    /// data), copied once, straight into the object.
+    static func assemble(_ objectClass: ObjectClass, children: [ObjectID], body: some Collection<UInt8>) -> [UInt8] {
         let head = "\(objectClass.rawValue) \(children.map(\.rawValue).joined(separator: ",")) \(body.count)"
         var bytes = Array(head.utf8)
         bytes.reserveCapacity(bytes.count + 1 + body.count)

@@ -9,9 +9,22 @@ public protocol FleetTransport: Sendable {
     /// - Throws: ``FleetFailure``: the server's verdict, or ``FleetFailure/Kind/unavailable`` when it could
     ///   not be reached.
     func send(_ rpc: FleetRPC, body: [UInt8]) async throws(FleetFailure) -> [UInt8]
+
+    /// Sends the body made of `parts`, one after the other, as `rpc` and returns the response body.
+    ///
+    /// Nodes push model updates this way: the request's framing and the objects it carries, not joined, so a
+    /// transport that can write them as they are (HTTP) never holds the update a second time. The default
+    /// joins them and calls ``send(_:body:)``.
+    /// - Throws: as ``send(_:body:)``.
+    func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8]
 }
 
 extension FleetTransport {
+    /// Joins `parts` and sends them through ``send(_:body:)``.
+    public func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8] {
+        try await send(rpc, body: parts.count == 1 ? parts[0] : Array(parts.joined()))
+    }
+
     /// Sends `request` as `rpc` and decodes the response as `Response`.
     /// - Throws: ``FleetFailure``; a response that does not decode is ``FleetFailure/Kind/badRequest``.
     public func call<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(

@@ -28,8 +28,8 @@ extension FleetService {
     }
 
     /// Checks every upload of a push batch (ids, sizes, hashes); pure, so it runs off the actor.
-    static func checkContents(_ request: Swiftlet_Fleet_PushObjectsRequest, limit: Int) throws(FleetFailure) {
-        for (index, item) in request.requests.enumerated() {
+    static func checkContents(_ uploads: [ObjectUpload], limit: Int) throws(FleetFailure) {
+        for (index, item) in uploads.enumerated() {
             try Self.item(index) { () throws(FleetFailure) in try checkContent(item, limit: limit) }
         }
     }
@@ -43,19 +43,18 @@ extension FleetService {
 
     /// Answers the pulls in order, as ``pullObject(_:caller:)`` would one by one, until the answers reach
     /// ``FleetServiceLimits/maxBatchBytes`` (always at least one): the node asks again for the rest.
-    func pullObjects(_ request: Swiftlet_Fleet_PullObjectsRequest, caller: FleetCaller) throws(FleetFailure)
-        -> Swiftlet_Fleet_PullObjectsResponse {
-        var response = Swiftlet_Fleet_PullObjectsResponse()
+    func pullObjects(_ request: Swiftlet_Fleet_PullObjectsRequest, caller: FleetCaller) throws(FleetFailure) -> [ObjectDownload] {
+        var response: [ObjectDownload] = []
         guard let first = request.requests.first else { return response }
         try checkOwner(node: first.node.nodeID, run: first.runID, caller: caller)
         var bytes = 0
         for (index, item) in request.requests.enumerated() {
             try Self.item(index) { () throws(FleetFailure) in try Self.checkObjectID(item.objectID, field: "object_id") }
             let answer = try objectResponse(item.objectID)
-            if index > 0, bytes + answer.objectContent.count > limits.maxBatchBytes { break }
-            bytes += answer.objectContent.count
+            if index > 0, bytes + answer.content.count > limits.maxBatchBytes { break }
+            bytes += answer.content.count
             countOut(answer)
-            response.responses.append(answer)
+            response.append(answer)
         }
         return response
     }
@@ -63,11 +62,11 @@ extension FleetService {
     /// Stores the uploads (`staged`, in the request's order), all or none, as ``pushObject(_:staged:caller:)``
     /// would one by one; a batch naming an object no pushed message declares stores nothing and is refused,
     /// naming it.
-    func pushObjects(_ request: Swiftlet_Fleet_PushObjectsRequest, staged: [StagedObject], caller: FleetCaller) throws(FleetFailure)
+    func pushObjects(_ uploads: [ObjectUpload], staged: [StagedObject], caller: FleetCaller) throws(FleetFailure)
         -> Swiftlet_Fleet_PushObjectsResponse {
         var response = Swiftlet_Fleet_PushObjectsResponse()
-        guard let first = request.requests.first else { return response }
-        try checkOwner(node: first.node.nodeID, run: first.runID, caller: caller)
+        guard let first = uploads.first else { return response }
+        try checkOwner(node: first.nodeID, run: first.runID, caller: caller)
         let outcomes = try db { () throws(FleetStoreError) in try store.putObjects(staged) }
         if let unknown = outcomes.firstIndex(of: .unknown) {
             throw FleetFailure(.notFound, "requests[\(unknown)].object_id: \(staged[unknown].id) is in no pushed message's tree")

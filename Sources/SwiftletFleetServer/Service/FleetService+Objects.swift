@@ -4,29 +4,29 @@ import SwiftletFleetProtocol
 /// Objects: content-addressed bytes that nodes push (reply contents) and pull (instruction contents).
 extension FleetService {
     /// Checks an upload's id, size and hash; pure, so ``handle(_:body:caller:)`` runs it off the actor.
-    static func checkContent(_ request: Flwr_Proto_PushObjectRequest, limit: Int) throws(FleetFailure) {
-        try checkObjectID(request.objectID, field: "object_id")
-        guard request.objectContent.count <= limit else {
-            throw FleetFailure(.payloadTooLarge, "object_content: \(request.objectContent.count) bytes for object "
-                + "\(request.objectID), more than \(limit)")
+    static func checkContent(_ upload: ObjectUpload, limit: Int) throws(FleetFailure) {
+        try checkObjectID(upload.objectID, field: "object_id")
+        guard upload.content.count <= limit else {
+            throw FleetFailure(.payloadTooLarge, "object_content: \(upload.content.count) bytes for object "
+                + "\(upload.objectID), more than \(limit)")
         }
-        let actual = objectID(of: request.objectContent)
-        guard actual == request.objectID else {
-            throw FleetFailure(.badRequest, "object_id: \(request.objectID) is not the SHA-256 of its content (\(actual))")
+        let actual = objectID(of: upload.content)
+        guard actual == upload.objectID else {
+            throw FleetFailure(.badRequest, "object_id: \(upload.objectID) is not the SHA-256 of its content (\(actual))")
         }
     }
 
     /// Stores an upload already checked by ``checkContent(_:limit:)`` and staged by
     /// ``stage(_:)``.
-    func pushObject(_ request: Flwr_Proto_PushObjectRequest, staged: StagedObject, caller: FleetCaller) throws(FleetFailure)
+    func pushObject(_ upload: ObjectUpload, staged: StagedObject, caller: FleetCaller) throws(FleetFailure)
         -> Flwr_Proto_PushObjectResponse {
-        _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
-        _ = try existingRun(request.runID, field: "run_id")
+        _ = try boundNode(upload.nodeID, caller: caller, field: "node.node_id")
+        _ = try existingRun(upload.runID, field: "run_id")
         // The update fills a declared, still-empty object; an object already stored is a repeated push,
         // answered as the first.
         switch try db({ () throws(FleetStoreError) in try store.putObjects([staged]) }).first {
         case .stored?: try arrived(staged.id, bytes: staged.bytes)
-        case .unknown?, nil: throw FleetFailure(.notFound, "object_id: \(request.objectID) is in no pushed message's tree")
+        case .unknown?, nil: throw FleetFailure(.notFound, "object_id: \(upload.objectID) is in no pushed message's tree")
         case .alreadyStored?: break
         }
         var response = Flwr_Proto_PushObjectResponse()
@@ -63,8 +63,7 @@ extension FleetService {
         }
     }
 
-    func pullObject(_ request: Flwr_Proto_PullObjectRequest, caller: FleetCaller) throws(FleetFailure)
-        -> Flwr_Proto_PullObjectResponse {
+    func pullObject(_ request: Flwr_Proto_PullObjectRequest, caller: FleetCaller) throws(FleetFailure) -> ObjectDownload {
         _ = try boundNode(request.node.nodeID, caller: caller, field: "node.node_id")
         _ = try existingRun(request.runID, field: "run_id")
         try Self.checkObjectID(request.objectID, field: "object_id")
@@ -73,29 +72,20 @@ extension FleetService {
         return response
     }
 
-    /// The answer to a pull of object `id`: its bytes when stored; found but unavailable when expected.
-    func objectResponse(_ id: String) throws(FleetFailure) -> Flwr_Proto_PullObjectResponse {
-        var response = Flwr_Proto_PullObjectResponse()
-        if let cached = objectCache.object(id) {
-            response.objectFound = true
-            response.objectAvailable = true
-            response.objectContent = Data(cached)
-            return response
-        }
-        guard let found = try db({ () throws(FleetStoreError) in try store.object(id) }) else { return response }
-        response.objectFound = true
-        if let bytes = found {
-            objectCache.put(id, bytes)
-            response.objectAvailable = true
-            response.objectContent = Data(bytes)
-        }
-        return response
+    /// The answer to a pull of object `id`: its bytes when stored (the cache's own array, not a copy); found
+    /// but unavailable when expected.
+    func objectResponse(_ id: String) throws(FleetFailure) -> ObjectDownload {
+        if let cached = objectCache.object(id) { return ObjectDownload(found: true, available: true, content: cached) }
+        guard let found = try db({ () throws(FleetStoreError) in try store.object(id) }) else { return ObjectDownload() }
+        guard let bytes = found else { return ObjectDownload(found: true) }
+        objectCache.put(id, bytes)
+        return ObjectDownload(found: true, available: true, content: bytes)
     }
 
     /// Counts an object sent to a node.
-    func countOut(_ response: Flwr_Proto_PullObjectResponse) {
-        guard response.objectAvailable else { return }
+    func countOut(_ response: ObjectDownload) {
+        guard response.available else { return }
         tally.objectsOut += 1
-        tally.bytesOut += response.objectContent.count
+        tally.bytesOut += response.content.count
     }
 }

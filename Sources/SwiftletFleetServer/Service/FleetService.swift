@@ -60,27 +60,35 @@ public actor FleetService: FleetRequestHandler {
         case .pushMessages: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.pushMessages(r, caller: caller) }
         case .getRun: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.getRun(r, caller: caller) }
         case .getFab: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.getFab(r, caller: caller) }
-        case .pullObject: return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.pullObject(r, caller: caller) }
+        case .pullObject:
+            let request: Flwr_Proto_PullObjectRequest = try Self.decode(body, rpc)
+            return try await onActor(request) { s, r throws(FleetFailure) in try s.pullObject(r, caller: caller) }.serialized()
         case .confirmMessageReceived:
             return try await answer(body, rpc) { s, r throws(FleetFailure) in try s.confirm(r, caller: caller) }
         case .pushObject:
-            let request: Flwr_Proto_PushObjectRequest = try Self.decode(body, rpc)
-            try Self.checkContent(request, limit: limits.maxObjectBytes)
-            let staged = try await stage([(request.objectID, [UInt8](request.objectContent))])
+            // Uploads are read with ObjectUpload, not SwiftProtobuf: each update is copied once out of the body.
+            let upload = try Self.decodeWire(body, rpc, as: Flwr_Proto_PushObjectRequest.protoMessageName) {
+                bytes throws(ProtobufWireError) in try ObjectUpload(serializedBytes: bytes)
+            }
+            try Self.checkContent(upload, limit: limits.maxObjectBytes)
+            let staged = try await stage([(upload.objectID, upload.content)])
             return try await withStaged(staged) { () throws(FleetFailure) in
-                try await answer(request) { s, r throws(FleetFailure) in try s.pushObject(r, staged: staged[0], caller: caller) }
+                try Self.encode(try await onActor(upload) { s, u throws(FleetFailure) in try s.pushObject(u, staged: staged[0], caller: caller) })
             }
         case .pullObjects:
             let request: Swiftlet_Fleet_PullObjectsRequest = try Self.decode(body, rpc)
             try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
-            return try await answer(request) { s, r throws(FleetFailure) in try s.pullObjects(r, caller: caller) }
+            let answers = try await onActor(request) { s, r throws(FleetFailure) in try s.pullObjects(r, caller: caller) }
+            return ObjectDownload.serializedBatch(answers)
         case .pushObjects:
-            let request: Swiftlet_Fleet_PushObjectsRequest = try Self.decode(body, rpc)
-            try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
-            try Self.checkContents(request, limit: limits.maxObjectBytes)
-            let staged = try await stage(request.requests.map { ($0.objectID, [UInt8]($0.objectContent)) })
+            let uploads = try Self.decodeWire(body, rpc, as: Swiftlet_Fleet_PushObjectsRequest.protoMessageName) {
+                bytes throws(ProtobufWireError) in try ObjectUpload.batch(serializedBytes: bytes)
+            }
+            try Self.checkBatch(uploads.map { ($0.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
+            try Self.checkContents(uploads, limit: limits.maxObjectBytes)
+            let staged = try await stage(uploads.map { ($0.objectID, $0.content) })
             return try await withStaged(staged) { () throws(FleetFailure) in
-                try await answer(request) { s, r throws(FleetFailure) in try s.pushObjects(r, staged: staged, caller: caller) }
+                try Self.encode(try await onActor(uploads) { s, u throws(FleetFailure) in try s.pushObjects(u, staged: staged, caller: caller) })
             }
         }
     }
@@ -102,7 +110,7 @@ public actor FleetService: FleetRequestHandler {
     }
 
     /// Brings the node directory up to date, then runs `work` with the actor's state.
-    func onActor<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+    func onActor<Request: Sendable, Response: Sendable>(
         _ request: Request, _ work: @Sendable (isolated FleetService, Request) throws(FleetFailure) -> Response
     ) throws(FleetFailure) -> Response {
         try loadDirectory()
@@ -147,6 +155,15 @@ public actor FleetService: FleetRequestHandler {
 
     func encode(_ message: some SwiftProtobuf.Message) throws(FleetFailure) -> [UInt8] {
         try Self.encode(message)
+    }
+
+    /// Decodes `body`, a message called `name`, with `read` (one of ``ObjectUpload``'s decoders), failing as
+    /// ``decode(_:_:)`` does.
+    static func decodeWire<T>(_ body: [UInt8], _ rpc: FleetRPC, as name: String,
+                              _ read: ([UInt8]) throws(ProtobufWireError) -> T) throws(FleetFailure) -> T {
+        do { return try read(body) } catch {
+            throw FleetFailure(.badRequest, "\(rpc.rawValue): body is not a valid \(name): \(error)")
+        }
     }
 
     static func encode(_ message: some SwiftProtobuf.Message) throws(FleetFailure) -> [UInt8] {

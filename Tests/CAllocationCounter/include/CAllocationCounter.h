@@ -9,6 +9,8 @@
 void swiftlet_allocations_begin(void);
 /// Stops counting on the calling thread and returns the number of allocations since begin.
 long swiftlet_allocations_end(void);
+/// The bytes asked for by the allocations counted between the last begin and end on the calling thread.
+long swiftlet_allocated_bytes(void);
 /// 1 if the interposer is active in this process (it is on glibc), else 0.
 int swiftlet_allocations_supported(void);
 #endif

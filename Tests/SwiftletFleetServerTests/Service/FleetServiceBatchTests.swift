@@ -172,6 +172,22 @@ import Testing
         #expect(await p.f.service.counters.objectsIn == 2)
     }
 
+    @Test func aMalformedPushBatchIsRefusedNamingTheByteAndStoresNothing() async throws {
+        let p = try await halfPushedReply()
+        let whole: [UInt8] = try pushRequest(p.f, node: p.node, objects: p.objects).serializedBytes()
+        let cut = Array(whole.dropLast())
+        let refused = await failure { _ = try await p.f.service.handle(.pushObjects, body: cut, caller: FleetCaller(publicKey: key)) }
+        #expect(refused?.kind == .badRequest)
+        // The last item is the one cut short: the fault starts at its length prefix.
+        let item = try pushRequest(p.f, node: p.node, objects: p.objects).requests[1].serializedBytes() as [UInt8]
+        #expect(item.count < 16_384)
+        let lengthAt = whole.count - item.count - (item.count < 128 ? 1 : 2)
+        #expect(refused?.message == "swiftlet-push-objects: body is not a valid swiftlet.fleet.PushObjectsRequest: "
+            + "a field of \(item.count) bytes with \(item.count - 1) left (byte \(lengthAt))")
+        for (id, _) in p.objects { #expect(try p.f.store.object(id) == .some(nil)) }
+        #expect(await p.f.service.counters.objectsIn == 0)
+    }
+
     /// A store in a fresh file keeping every object of a byte or more in a file; removed by the caller.
     static func fileStore() throws -> (store: SQLiteFleetStore, path: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID()).sqlite").path
