@@ -20,12 +20,10 @@ public struct ObjectDownload: Sendable, Equatable {
     }
 }
 
-extension ObjectDownload {
+extension ObjectDownload: ProtobufWireItem {
     /// The answer as a `flwr.proto.PullObjectResponse`.
     public func serialized() -> [UInt8] {
-        var writer = ProtobufWireWriter(capacity: serializedSize)
-        write(to: &writer)
-        return writer.bytes
+        wireBytes()
     }
 
     /// Decodes a `flwr.proto.PullObjectResponse`.
@@ -36,28 +34,13 @@ extension ObjectDownload {
 
     /// A batch of answers as a `swiftlet.fleet.PullObjectsResponse`.
     public static func serializedBatch(_ downloads: [ObjectDownload]) -> [UInt8] {
-        let sizes = downloads.map(\.serializedSize)
-        var writer = ProtobufWireWriter(capacity: sizes.reduce(0) { $0 + ProtobufWireWriter.lengthDelimitedSize(1, length: $1) })
-        for (download, size) in zip(downloads, sizes) {
-            writer.header(1, length: size)
-            download.write(to: &writer)
-        }
-        return writer.bytes
+        wireBatch(downloads)
     }
 
     /// Decodes a `swiftlet.fleet.PullObjectsResponse` into its answers, in order.
     /// - Throws: ``ProtobufWireError`` for bytes that are not one.
     public static func batch(serializedBytes bytes: [UInt8]) throws(ProtobufWireError) -> [ObjectDownload] {
-        var reader = ProtobufWireReader(bytes)
-        var downloads: [ObjectDownload] = []
-        while let tag = try reader.tag() {
-            guard tag == .init(number: 1, wireType: .lengthDelimited) else {
-                try reader.skip(tag)
-                continue
-            }
-            downloads.append(try read(bytes, range: try reader.lengthDelimited()))
-        }
-        return downloads
+        try readBatch(bytes)
     }
 
     /// The size of the answer's message.

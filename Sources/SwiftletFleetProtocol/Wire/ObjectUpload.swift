@@ -26,12 +26,10 @@ public struct ObjectUpload: Sendable, Equatable {
     }
 }
 
-extension ObjectUpload {
+extension ObjectUpload: ProtobufWireItem {
     /// The upload as a `flwr.proto.PushObjectRequest`.
     public func serialized() -> [UInt8] {
-        var writer = ProtobufWireWriter(capacity: serializedSize)
-        write(to: &writer)
-        return writer.bytes
+        wireBytes()
     }
 
     /// Decodes a `flwr.proto.PushObjectRequest`.
@@ -42,13 +40,7 @@ extension ObjectUpload {
 
     /// A batch of uploads as a `swiftlet.fleet.PushObjectsRequest`.
     public static func serializedBatch(_ uploads: [ObjectUpload]) -> [UInt8] {
-        let sizes = uploads.map(\.serializedSize)
-        var writer = ProtobufWireWriter(capacity: sizes.reduce(0) { $0 + ProtobufWireWriter.lengthDelimitedSize(1, length: $1) })
-        for (upload, size) in zip(uploads, sizes) {
-            writer.header(1, length: size)
-            upload.write(to: &writer)
-        }
-        return writer.bytes
+        wireBatch(uploads)
     }
 
     /// The message of `uploads` in parts whose concatenation is ``serializedBatch(_:)`` (or, with `batch`
@@ -85,16 +77,7 @@ extension ObjectUpload {
     /// Decodes a `swiftlet.fleet.PushObjectsRequest` into its uploads, in order.
     /// - Throws: ``ProtobufWireError`` for bytes that are not one.
     public static func batch(serializedBytes bytes: [UInt8]) throws(ProtobufWireError) -> [ObjectUpload] {
-        var reader = ProtobufWireReader(bytes)
-        var uploads: [ObjectUpload] = []
-        while let tag = try reader.tag() {
-            guard tag == .init(number: 1, wireType: .lengthDelimited) else {
-                try reader.skip(tag)
-                continue
-            }
-            uploads.append(try read(bytes, range: try reader.lengthDelimited()))
-        }
-        return uploads
+        try readBatch(bytes)
     }
 
     /// The size of the upload's message.
