@@ -76,11 +76,15 @@ struct FleetHTTPResponder: HTTPResponder {
         if let declared, declared > limit {
             return (Self.failure(tooLarge), 0)
         }
-        let body: [UInt8]
+        let body: ReceivedBody
         do {
-            guard let read = try await Self.readBody(request.body, declaredLength: declared, limit: limit) else {
-                return (Self.failure(tooLarge), 0)
+            let read: ReceivedBody?
+            if let shape = rpc.requestObjectShape {
+                read = try await Self.readObjectBody(request.body, shape: shape, declaredLength: declared, limit: limit).map { .objects($0) }
+            } else {
+                read = try await Self.readBody(request.body, declaredLength: declared, limit: limit).map { .bytes($0) }
             }
+            guard let read else { return (Self.failure(tooLarge), 0) }
             body = read
         } catch {
             return (Self.failure(FleetFailure(.badRequest, "\(rpc.path): the body could not be read: \(error)")), 0)
@@ -96,6 +100,20 @@ struct FleetHTTPResponder: HTTPResponder {
                 logger.error("fleet request failed", metadata: ["request_id": "\(requestID)", "rpc": "\(rpc.rawValue)", "error": "\(error.message)"])
             }
             return (Self.failure(error), body.count)
+        }
+    }
+
+    /// A request body as read: whole, or an object push split as it arrived.
+    enum ReceivedBody: Sendable {
+        case bytes([UInt8])
+        case objects(ObjectMessageBody)
+
+        /// Its size in bytes.
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .objects(let body): body.count
+            }
         }
     }
 
@@ -130,14 +148,32 @@ struct FleetHTTPResponder: HTTPResponder {
         return bytes
     }
 
+    /// An object push's body, each large content read straight into its own array (``ObjectMessageBody``),
+    /// or `nil` past `limit` bytes: the update is copied once between the socket's buffers and the store,
+    /// where reading the body into one array and decoding it copied it twice.
+    static func readObjectBody(_ body: RequestBody, shape: ObjectMessageBody.Shape, declaredLength: Int?,
+                               limit: Int) async throws -> ObjectMessageBody? {
+        var received = ObjectMessageBody(shape, expectedLength: declaredLength)
+        for try await chunk in body {
+            guard chunk.readableBytes <= limit - received.count else { return nil }
+            chunk.withUnsafeReadableBytes { received.append($0) }
+        }
+        return received
+    }
+
     /// Runs the handler, answering 503 when it outlasts the request timeout and 500 for errors that are not
     /// ``FleetFailure`` (their details are logged, not sent).
-    private func handleWithTimeout(_ rpc: FleetRPC, body: [UInt8], caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+    private func handleWithTimeout(_ rpc: FleetRPC, body: ReceivedBody, caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
         let handler = self.handler
         let timeout = configuration.requestTimeout
         let outcome: Result<[UInt8], FleetFailure> = await withTaskGroup(of: Result<[UInt8], FleetFailure>?.self) { group in
             group.addTask {
-                do throws(FleetFailure) { return .success(try await handler.handle(rpc, body: body, caller: caller)) }
+                do throws(FleetFailure) {
+                    switch body {
+                    case .bytes(let bytes): return .success(try await handler.handle(rpc, body: bytes, caller: caller))
+                    case .objects(let objects): return .success(try await handler.handle(rpc, body: objects, caller: caller))
+                    }
+                }
                 catch { return .failure(error) }
             }
             group.addTask {

@@ -109,7 +109,12 @@ public struct TimedTransport: FleetTransport {
         try await timed(rpc) { () throws(FleetFailure) in try await base.send(rpc, parts: parts) }
     }
 
-    private func timed(_ rpc: FleetRPC, _ call: () async throws(FleetFailure) -> [UInt8]) async throws(FleetFailure) -> [UInt8] {
+    /// Sends through the wrapped transport, receiving objects, timing the call.
+    public func send(_ rpc: FleetRPC, body: [UInt8], receiving shape: ObjectMessageBody.Shape) async throws(FleetFailure) -> ObjectMessageBody {
+        try await timed(rpc) { () throws(FleetFailure) in try await base.send(rpc, body: body, receiving: shape) }
+    }
+
+    private func timed<Answer>(_ rpc: FleetRPC, _ call: () async throws(FleetFailure) -> Answer) async throws(FleetFailure) -> Answer {
         let clock = ContinuousClock()
         let start = clock.now
         do {

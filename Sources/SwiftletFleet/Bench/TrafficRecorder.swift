@@ -37,4 +37,11 @@ struct CountingTransport: FleetTransport {
         if rpc == .pullObject || rpc == .pullObjects { recorder.add(down: answer.count) }
         return answer
     }
+
+    func send(_ rpc: FleetRPC, body: [UInt8], receiving shape: ObjectMessageBody.Shape) async throws(FleetFailure) -> ObjectMessageBody {
+        if rpc == .pushObject || rpc == .pushObjects { recorder.add(up: body.count) }
+        let answer = try await base.send(rpc, body: body, receiving: shape)
+        if rpc == .pullObject || rpc == .pullObjects { recorder.add(down: answer.count) }
+        return answer
+    }
 }

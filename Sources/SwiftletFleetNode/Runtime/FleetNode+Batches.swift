@@ -25,20 +25,20 @@ extension FleetNode {
     /// first alone through PullObject. Answers the responses of a prefix of `ids`, in order.
     func pullObjects(_ ids: [String], run: UInt64) async throws(StepError) -> [ObjectDownload] {
         guard try await batchesObjects() else {
-            let answer = try await callAsNodeBytes(.pullObject) { node throws(StepError) in
+            let answer = try await callAsNodePulling(.pullObject, shape: .download) { node throws(StepError) in
                 try Self.serialize(Self.pullRequest(ids[0], node: node, run: run), .pullObject)
             }
             return [try Self.decode(answer, .pullObject, as: Flwr_Proto_PullObjectResponse.protoMessageName) {
-                bytes throws(any Error) in try ObjectDownload(serializedBytes: bytes)
+                body throws(any Error) in try ObjectDownload(body: body)
             }]
         }
-        let answer = try await callAsNodeBytes(.pullObjects) { node throws(StepError) in
+        let answer = try await callAsNodePulling(.pullObjects, shape: .downloadBatch) { node throws(StepError) in
             var request = Swiftlet_Fleet_PullObjectsRequest()
             request.requests = ids.map { Self.pullRequest($0, node: node, run: run) }
             return try Self.serialize(request, .pullObjects)
         }
         return try Self.decode(answer, .pullObjects, as: Swiftlet_Fleet_PullObjectsResponse.protoMessageName) {
-            bytes throws(any Error) in try ObjectDownload.batch(serializedBytes: bytes)
+            body throws(any Error) in try ObjectDownload.batch(body: body)
         }
     }
 

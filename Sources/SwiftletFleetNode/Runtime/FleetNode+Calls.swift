@@ -36,8 +36,8 @@ extension FleetNode {
     }
 
     /// The answer to `rpc`, a message called `name`, read by `read`.
-    static func decode<T>(_ answer: [UInt8], _ rpc: FleetRPC, as name: String,
-                          _ read: ([UInt8]) throws(any Error) -> T) throws(StepError) -> T {
+    static func decode<Answer, T>(_ answer: Answer, _ rpc: FleetRPC, as name: String,
+                                  _ read: (Answer) throws(any Error) -> T) throws(StepError) -> T {
         do { return try read(answer) } catch {
             throw .refused(rpc, FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is not a valid \(name)"))
         }
@@ -46,13 +46,30 @@ extension FleetNode {
     /// Sends a serialised request, the concatenation of `parts`, as `rpc`, retrying as ``call(_:_:as:)``
     /// describes; answers the response's bytes.
     func sendParts(_ rpc: FleetRPC, _ parts: [[UInt8]]) async throws(StepError) -> [UInt8] {
+        try await sendRetrying(rpc, bytesSent: parts.reduce(0) { $0 + $1.count }, received: \.count) { () throws(FleetFailure) in
+            try await parts.count == 1 ? transport.send(rpc, body: parts[0]) : transport.send(rpc, parts: parts)
+        }
+    }
+
+    /// Sends a serialised pull of objects as `rpc`, retrying as ``call(_:_:as:)`` describes; answers the
+    /// response received into an ``ObjectMessageBody`` of `shape`, its contents read straight into their arrays.
+    func sendPulling(_ rpc: FleetRPC, _ body: [UInt8], shape: ObjectMessageBody.Shape) async throws(StepError) -> ObjectMessageBody {
+        try await sendRetrying(rpc, bytesSent: body.count, received: \.count) { () throws(FleetFailure) in
+            try await transport.send(rpc, body: body, receiving: shape)
+        }
+    }
+
+    /// Runs `attempt` (one call through the transport) until it succeeds, retrying retryable failures with
+    /// the reconnect policy's backoff; counts `bytesSent` and the answer's `received` bytes.
+    func sendRetrying<Answer>(_ rpc: FleetRPC, bytesSent: Int, received: (Answer) -> Int,
+                              _ attempt: () async throws(FleetFailure) -> Answer) async throws(StepError) -> Answer {
         let resumeState = state
         var failures = 0
         while true {
             if Task.isCancelled { throw .cancelled }
-            let answer: [UInt8]
+            let answer: Answer
             do {
-                answer = try await parts.count == 1 ? transport.send(rpc, body: parts[0]) : transport.send(rpc, parts: parts)
+                answer = try await attempt()
             } catch {
                 if Task.isCancelled { throw .cancelled }
                 guard error.isRetryable else {
@@ -72,8 +89,8 @@ extension FleetNode {
                 try await pause(wait)
                 continue
             }
-            stats.bytesSent += parts.reduce(0) { $0 + $1.count }
-            stats.bytesReceived += answer.count
+            stats.bytesSent += bytesSent
+            stats.bytesReceived += received(answer)
             if failures > 0 {
                 state = resumeState
                 logger.info("server reachable again", metadata: ["rpc": "\(rpc.rawValue)", "attempts": "\(failures + 1)"])
@@ -92,25 +109,41 @@ extension FleetNode {
     }
 
     /// ``callAsNode(_:as:_:)`` for a request serialised by `make` (from the node id), answering the response's
-    /// bytes: for the object calls, whose payloads bypass SwiftProtobuf (``ObjectUpload``, ``ObjectDownload``).
+    /// bytes.
     func callAsNodeBytes(_ rpc: FleetRPC, _ make: (UInt64) throws(StepError) -> [UInt8]) async throws(StepError) -> [UInt8] {
         try await callAsNodeParts(rpc) { node throws(StepError) in [try make(node)] }
     }
 
     /// ``callAsNodeBytes(_:_:)`` for a request `make` gives as parts to send one after the other.
     func callAsNodeParts(_ rpc: FleetRPC, _ make: (UInt64) throws(StepError) -> [[UInt8]]) async throws(StepError) -> [UInt8] {
+        try await callAsNode(rpc, make) { parts throws(StepError) in try await sendParts(rpc, parts) }
+    }
+
+    /// ``callAsNodeBytes(_:_:)`` for a pull of objects, whose response is received into an
+    /// ``ObjectMessageBody`` of `shape` (``sendPulling(_:_:shape:)``).
+    func callAsNodePulling(_ rpc: FleetRPC, shape: ObjectMessageBody.Shape,
+                           _ make: (UInt64) throws(StepError) -> [UInt8]) async throws(StepError) -> ObjectMessageBody {
+        try await callAsNode(rpc, { node throws(StepError) in [try make(node)] }) { parts throws(StepError) in
+            try await sendPulling(rpc, parts[0], shape: shape)
+        }
+    }
+
+    /// Sends the request `make` builds from the node id with `send`, joining again and sending once more when
+    /// the server does not know the node.
+    func callAsNode<Answer>(_ rpc: FleetRPC, _ make: (UInt64) throws(StepError) -> [[UInt8]],
+                            send: ([[UInt8]]) async throws(StepError) -> Answer) async throws(StepError) -> Answer {
         // The request is serialised in a statement of its own, so that whatever `make` built around it is
         // freed before the wait for the answer: a node pushing a model update then holds the update's bytes
         // once, in its pending reply, while it waits.
         do throws(StepError) {
             let parts = try make(nodeID ?? 0)
-            return try await sendParts(rpc, parts)
+            return try await send(parts)
         } catch {
             guard case .refused(_, let failure) = error, Self.isUnknownNode(failure) else { throw error }
             logger.warning("the server does not know this node; joining again", metadata: ["rpc": "\(rpc.rawValue)", "failure": "\(failure)"])
             try await rejoin()
             let parts = try make(nodeID ?? 0)
-            return try await sendParts(rpc, parts)
+            return try await send(parts)
         }
     }
 

@@ -111,7 +111,24 @@ public final class HTTPFleetTransport: FleetTransport {
         return try await send(rpc, .stream(ByteChunks(parts), length: .known(Int64(length))))
     }
 
+    /// Sends `body` as `rpc` and receives the response chunk by chunk into an ``ObjectMessageBody``, so a
+    /// pulled model goes from the connection's buffers straight into the array its object keeps.
+    public func send(_ rpc: FleetRPC, body: [UInt8], receiving shape: ObjectMessageBody.Shape) async throws(FleetFailure) -> ObjectMessageBody {
+        try await send(rpc, .bytes(body)) { body, declared, limit in
+            try await Self.readObjects(body, shape: shape, declaredLength: declared, limit: limit)
+        }
+    }
+
     private func send(_ rpc: FleetRPC, _ body: HTTPClientRequest.Body) async throws(FleetFailure) -> [UInt8] {
+        try await send(rpc, body) { body, declared, limit in try await Self.readBody(body, declaredLength: declared, limit: limit) }
+    }
+
+    /// Sends `body` as `rpc`; reads a successful response with `read`, given the body, its declared length
+    /// and the limit, and a failed one as the text saying why.
+    private func send<Answer>(
+        _ rpc: FleetRPC, _ body: HTTPClientRequest.Body,
+        read: (HTTPClientResponse.Body, Int?, Int) async throws -> Answer
+    ) async throws(FleetFailure) -> Answer {
         var request = HTTPClientRequest(url: baseURL + rpc.path)
         request.method = .POST
         request.headers.add(name: "content-type", value: FleetRPC.contentType)
@@ -124,19 +141,24 @@ public final class HTTPFleetTransport: FleetTransport {
         }
         request.body = body
         let status: Int
-        let answer: [UInt8]
+        var answer: Answer?
+        var failure: [UInt8] = []
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(Int64(Self.nanoseconds(requestTimeout))))
             status = Int(response.status.code)
             let declared = response.headers.first(name: "content-length").flatMap(Int.init)
-            answer = try await Self.readBody(response.body, declaredLength: declared, limit: maxResponseBytes)
+            if status == 200 {
+                answer = try await read(response.body, declared, maxResponseBytes)
+            } else {
+                failure = try await Self.readBody(response.body, declaredLength: declared, limit: maxResponseBytes)
+            }
         } catch is NIOTooManyBytesError {
             throw FleetFailure(.badRequest, "\(rpc.rawValue): the server's response is larger than \(maxResponseBytes) bytes")
         } catch {
             throw FleetFailure(.unavailable, "\(rpc.rawValue): \(baseURL) could not be reached: \(error)")
         }
-        guard status == 200 else {
-            throw FleetFailure(FleetFailure.Kind(httpStatus: status), String(decoding: answer, as: UTF8.self))
+        guard status == 200, let answer else {
+            throw FleetFailure(FleetFailure.Kind(httpStatus: status), String(decoding: failure, as: UTF8.self))
         }
         return answer
     }
@@ -151,6 +173,18 @@ public final class HTTPFleetTransport: FleetTransport {
             bytes.append(contentsOf: chunk.readableBytesView)
         }
         return bytes
+    }
+
+    /// The response body received into an ``ObjectMessageBody`` of `shape`, each large content read straight
+    /// into its own array; throws `NIOTooManyBytesError` past `limit` bytes.
+    static func readObjects(_ body: HTTPClientResponse.Body, shape: ObjectMessageBody.Shape, declaredLength: Int?,
+                            limit: Int) async throws -> ObjectMessageBody {
+        var received = ObjectMessageBody(shape, expectedLength: declaredLength.map { min($0, limit) })
+        for try await chunk in body {
+            guard chunk.readableBytes <= limit - received.count else { throw NIOTooManyBytesError(maxBytes: limit) }
+            chunk.withUnsafeReadableBytes { received.append($0) }
+        }
+        return received
     }
 
     /// Closes the client's connections (when this transport created the client); it cannot send afterwards.

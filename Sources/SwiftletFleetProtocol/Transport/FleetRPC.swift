@@ -39,6 +39,25 @@ public enum FleetRPC: String, CaseIterable, Sendable {
     /// Whether Flower's Fleet API has this call; the others are Swiftlet's own.
     public var isFlower: Bool { self != .pullObjects && self != .pushObjects }
 
+    /// The object message the request body is, for the calls that push objects: a transport receives such a
+    /// body into an ``ObjectMessageBody`` so the update is copied once.
+    public var requestObjectShape: ObjectMessageBody.Shape? {
+        switch self {
+        case .pushObject: .upload
+        case .pushObjects: .uploadBatch
+        default: nil
+        }
+    }
+
+    /// The object message the response body is, for the calls that pull objects.
+    public var responseObjectShape: ObjectMessageBody.Shape? {
+        switch self {
+        case .pullObject: .download
+        case .pullObjects: .downloadBatch
+        default: nil
+        }
+    }
+
     /// The URL path, such as `/v1/fleet/pull-messages`.
     public var path: String { "/v1/fleet/\(rawValue)" }
 

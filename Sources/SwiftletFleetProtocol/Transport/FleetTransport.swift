@@ -17,12 +17,26 @@ public protocol FleetTransport: Sendable {
     /// joins them and calls ``send(_:body:)``.
     /// - Throws: as ``send(_:body:)``.
     func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8]
+
+    /// Sends `body` as `rpc`, a call that pulls objects (``FleetRPC/responseObjectShape``), and returns the
+    /// response received into an ``ObjectMessageBody`` of `shape`.
+    ///
+    /// Nodes pull models this way: a transport that receives the response in chunks (HTTP) appends them as
+    /// they come, so a pulled model is copied once between the socket and the node's objects. The default
+    /// receives the response whole through ``send(_:body:)``.
+    /// - Throws: as ``send(_:body:)``.
+    func send(_ rpc: FleetRPC, body: [UInt8], receiving shape: ObjectMessageBody.Shape) async throws(FleetFailure) -> ObjectMessageBody
 }
 
 extension FleetTransport {
     /// Joins `parts` and sends them through ``send(_:body:)``.
     public func send(_ rpc: FleetRPC, parts: [[UInt8]]) async throws(FleetFailure) -> [UInt8] {
         try await send(rpc, body: parts.count == 1 ? parts[0] : Array(parts.joined()))
+    }
+
+    /// Receives the response whole through ``send(_:body:)``.
+    public func send(_ rpc: FleetRPC, body: [UInt8], receiving shape: ObjectMessageBody.Shape) async throws(FleetFailure) -> ObjectMessageBody {
+        ObjectMessageBody(shape, bytes: try await send(rpc, body: body))
     }
 
     /// Sends `request` as `rpc` and decodes the response as `Response`.

@@ -32,6 +32,13 @@ extension ObjectDownload: ProtobufWireItem {
         self = try Self.read(bytes, range: bytes.indices)
     }
 
+    /// Decodes a `flwr.proto.PullObjectResponse` received into `body` (``ObjectMessageBody/Shape/download``),
+    /// taking its content's array rather than copying it.
+    /// - Throws: ``ProtobufWireError`` for bytes that are not one, as ``init(serializedBytes:)`` does.
+    public init(body: ObjectMessageBody) throws(ProtobufWireError) {
+        self = try body.decode(Self.self, as: .download)[0]
+    }
+
     /// A batch of answers as a `swiftlet.fleet.PullObjectsResponse`.
     public static func serializedBatch(_ downloads: [ObjectDownload]) -> [UInt8] {
         wireBatch(downloads)
@@ -41,6 +48,13 @@ extension ObjectDownload: ProtobufWireItem {
     /// - Throws: ``ProtobufWireError`` for bytes that are not one.
     public static func batch(serializedBytes bytes: [UInt8]) throws(ProtobufWireError) -> [ObjectDownload] {
         try readBatch(bytes)
+    }
+
+    /// Decodes a `swiftlet.fleet.PullObjectsResponse` received into `body`
+    /// (``ObjectMessageBody/Shape/downloadBatch``), taking each content's array rather than copying it.
+    /// - Throws: ``ProtobufWireError`` for bytes that are not one, as ``batch(serializedBytes:)`` does.
+    public static func batch(body: ObjectMessageBody) throws(ProtobufWireError) -> [ObjectDownload] {
+        try body.decode(Self.self, as: .downloadBatch)
     }
 
     /// The size of the answer's message.

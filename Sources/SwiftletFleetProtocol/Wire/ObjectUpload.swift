@@ -38,6 +38,13 @@ extension ObjectUpload: ProtobufWireItem {
         self = try Self.read(bytes, range: bytes.indices)
     }
 
+    /// Decodes a `flwr.proto.PushObjectRequest` received into `body` (``ObjectMessageBody/Shape/upload``),
+    /// taking its content's array rather than copying it.
+    /// - Throws: ``ProtobufWireError`` for bytes that are not one, as ``init(serializedBytes:)`` does.
+    public init(body: ObjectMessageBody) throws(ProtobufWireError) {
+        self = try body.decode(Self.self, as: .upload)[0]
+    }
+
     /// A batch of uploads as a `swiftlet.fleet.PushObjectsRequest`.
     public static func serializedBatch(_ uploads: [ObjectUpload]) -> [UInt8] {
         wireBatch(uploads)
@@ -78,6 +85,13 @@ extension ObjectUpload: ProtobufWireItem {
     /// - Throws: ``ProtobufWireError`` for bytes that are not one.
     public static func batch(serializedBytes bytes: [UInt8]) throws(ProtobufWireError) -> [ObjectUpload] {
         try readBatch(bytes)
+    }
+
+    /// Decodes a `swiftlet.fleet.PushObjectsRequest` received into `body`
+    /// (``ObjectMessageBody/Shape/uploadBatch``), taking each content's array rather than copying it.
+    /// - Throws: ``ProtobufWireError`` for bytes that are not one, as ``batch(serializedBytes:)`` does.
+    public static func batch(body: ObjectMessageBody) throws(ProtobufWireError) -> [ObjectUpload] {
+        try body.decode(Self.self, as: .uploadBatch)
     }
 
     /// The size of the upload's message.

@@ -3,6 +3,8 @@
 protocol ProtobufWireItem {
     /// The size of the item's message.
     var serializedSize: Int { get }
+    /// The item's `object_content`.
+    var content: [UInt8] { get set }
     /// Writes the item's fields.
     func write(to writer: inout ProtobufWireWriter)
     /// Reads the item whose message is `range` of `bytes`.

@@ -70,11 +70,7 @@ public actor FleetService: FleetRequestHandler {
             let upload = try Self.decodeWire(body, rpc, as: Flwr_Proto_PushObjectRequest.protoMessageName) {
                 bytes throws(ProtobufWireError) in try ObjectUpload(serializedBytes: bytes)
             }
-            try Self.checkContent(upload, limit: limits.maxObjectBytes)
-            let staged = try await stage([(upload.objectID, upload.content)])
-            return try await withStaged(staged) { () throws(FleetFailure) in
-                try Self.encode(try await onActor(upload) { s, u throws(FleetFailure) in try s.pushObject(u, staged: staged[0], caller: caller) })
-            }
+            return try await push(upload, caller: caller)
         case .pullObjects:
             let request: Swiftlet_Fleet_PullObjectsRequest = try Self.decode(body, rpc)
             try Self.checkBatch(request.requests.map { ($0.node.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
@@ -84,12 +80,45 @@ public actor FleetService: FleetRequestHandler {
             let uploads = try Self.decodeWire(body, rpc, as: Swiftlet_Fleet_PushObjectsRequest.protoMessageName) {
                 bytes throws(ProtobufWireError) in try ObjectUpload.batch(serializedBytes: bytes)
             }
-            try Self.checkBatch(uploads.map { ($0.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
-            try Self.checkContents(uploads, limit: limits.maxObjectBytes)
-            let staged = try await stage(uploads.map { ($0.objectID, $0.content) })
-            return try await withStaged(staged) { () throws(FleetFailure) in
-                try Self.encode(try await onActor(uploads) { s, u throws(FleetFailure) in try s.pushObjects(u, staged: staged, caller: caller) })
+            return try await push(uploads, rpc, caller: caller)
+        }
+    }
+
+    /// Handles an object push whose body arrived split (``FleetRPC/requestObjectShape``): the uploads take
+    /// the contents' arrays as they are. Other calls' bodies are joined and handled as bytes.
+    public nonisolated func handle(_ rpc: FleetRPC, body: ObjectMessageBody, caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        switch rpc {
+        case .pushObject:
+            let upload = try Self.decodeWire(body, rpc, as: Flwr_Proto_PushObjectRequest.protoMessageName) {
+                body throws(ProtobufWireError) in try ObjectUpload(body: body)
             }
+            return try await push(upload, caller: caller)
+        case .pushObjects:
+            let uploads = try Self.decodeWire(body, rpc, as: Swiftlet_Fleet_PushObjectsRequest.protoMessageName) {
+                body throws(ProtobufWireError) in try ObjectUpload.batch(body: body)
+            }
+            return try await push(uploads, rpc, caller: caller)
+        default:
+            return try await handle(rpc, body: body.joined(), caller: caller)
+        }
+    }
+
+    /// Checks, stages and stores one pushed object (`PushObject`).
+    nonisolated func push(_ upload: ObjectUpload, caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        try Self.checkContent(upload, limit: limits.maxObjectBytes)
+        let staged = try await stage([(upload.objectID, upload.content)])
+        return try await withStaged(staged) { () throws(FleetFailure) in
+            try Self.encode(try await onActor(upload) { s, u throws(FleetFailure) in try s.pushObject(u, staged: staged[0], caller: caller) })
+        }
+    }
+
+    /// Checks, stages and stores a batch of pushed objects (`swiftlet-push-objects`), all or none.
+    nonisolated func push(_ uploads: [ObjectUpload], _ rpc: FleetRPC, caller: FleetCaller) async throws(FleetFailure) -> [UInt8] {
+        try Self.checkBatch(uploads.map { ($0.nodeID, $0.runID) }, limit: limits.maxObjectsPerMessage, rpc)
+        try Self.checkContents(uploads, limit: limits.maxObjectBytes)
+        let staged = try await stage(uploads.map { ($0.objectID, $0.content) })
+        return try await withStaged(staged) { () throws(FleetFailure) in
+            try Self.encode(try await onActor(uploads) { s, u throws(FleetFailure) in try s.pushObjects(u, staged: staged, caller: caller) })
         }
     }
 
@@ -159,8 +188,8 @@ public actor FleetService: FleetRequestHandler {
 
     /// Decodes `body`, a message called `name`, with `read` (one of ``ObjectUpload``'s decoders), failing as
     /// ``decode(_:_:)`` does.
-    static func decodeWire<T>(_ body: [UInt8], _ rpc: FleetRPC, as name: String,
-                              _ read: ([UInt8]) throws(ProtobufWireError) -> T) throws(FleetFailure) -> T {
+    static func decodeWire<Body, T>(_ body: Body, _ rpc: FleetRPC, as name: String,
+                                    _ read: (Body) throws(ProtobufWireError) -> T) throws(FleetFailure) -> T {
         do { return try read(body) } catch {
             throw FleetFailure(.badRequest, "\(rpc.rawValue): body is not a valid \(name): \(error)")
         }

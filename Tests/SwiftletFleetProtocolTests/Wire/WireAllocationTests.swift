@@ -26,6 +26,19 @@ import Testing
         #expect(bytes >= Self.size && bytes < Self.size + 4_096, "\(bytes) bytes")
     }
 
+    @Test func receivingAPushBatchInChunksCopiesTheContentOnce() throws {
+        let bytes = ObjectUpload.serializedBatch([Self.upload])
+        let chunks = stride(from: 0, to: bytes.count, by: 65_536).map { Array(bytes[$0..<min(bytes.count, $0 + 65_536)]) }
+        // What a server pays from the socket's chunks to the upload; joining them first took a body more.
+        let (allocated, uploads) = try Self.allocated { () throws -> [ObjectUpload] in
+            var body = ObjectMessageBody(.uploadBatch, expectedLength: bytes.count)
+            for chunk in chunks { body.append(chunk) }
+            return try ObjectUpload.batch(body: body)
+        }
+        #expect(uploads == [Self.upload])
+        #expect(allocated >= Self.size && allocated < Self.size + 32_768, "\(allocated) bytes")
+    }
+
     @Test func pushPartsShareTheContentInsteadOfCopyingIt() {
         let (bytes, parts) = Self.allocated { ObjectUpload.serializedParts([Self.upload]) }
         #expect(parts.reduce(0) { $0 + $1.count } > Self.size)
