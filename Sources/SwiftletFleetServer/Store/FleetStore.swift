@@ -79,6 +79,10 @@ public protocol FleetStore: Sendable {
     func instruction(_ key: InstructionKey) throws(FleetStoreError) -> String?
     /// Records (or replaces) the message id of the instruction `key`.
     func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError)
+    /// Records `message` as the instruction `key` and stores it as ``saveMessage(_:objects:)`` does, in one
+    /// transaction: a key never names a message that was not stored, and no stored instruction goes unnamed
+    /// (which a restarted server would post again, and the node train on twice).
+    func saveInstruction(_ key: InstructionKey, message: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError)
 
     // MARK: Compressed downlinks
 

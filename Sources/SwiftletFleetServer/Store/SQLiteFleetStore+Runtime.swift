@@ -53,9 +53,18 @@ extension SQLiteFleetStore {
     }
 
     public func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError) {
-        try write("save instruction \(key)") { db in
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO instructions VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [
-                Self.key(key.run), key.round, key.attempt, Self.key(key.node), key.type, message])
+        try write("save instruction \(key)") { db in try self.insertInstruction(key, message: message, in: db) }
+    }
+
+    public func saveInstruction(_ key: InstructionKey, message: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError) {
+        try write("save instruction \(key) as message \(message.id)") { db in
+            try self.insertInstruction(key, message: message.id, in: db)
+            try self.insertMessage(message, objects: objects, in: db)
         }
+    }
+
+    private func insertInstruction(_ key: InstructionKey, message: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO instructions VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [
+            Self.key(key.run), key.round, key.attempt, Self.key(key.node), key.type, message])
     }
 }

@@ -164,18 +164,21 @@ public final class SQLiteFleetStore: FleetStore {
     }
 
     public func saveMessage(_ m: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError) {
-        try write("save message \(m.id)") { db in
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM messages WHERE id = ?"), arguments: [m.id]) != nil { return }
-            try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
-                m.id, Self.key(m.run), Self.key(m.source), Self.key(m.destination), m.type, m.group, m.createdAt,
-                m.ttl, m.replyTo, m.status.rawValue, Data(m.metadata), Data(m.tree)])
-            if !m.replyTo.isEmpty {
-                try db.cachedStatement(sql: "UPDATE messages SET status = 'replied' WHERE id = ?").execute(arguments: [m.replyTo])
-            }
-            for (id, bytes) in objects {
-                try self.declare(id, bytes: bytes, in: db)
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)").execute(arguments: [m.id, id])
-            }
+        try write("save message \(m.id)") { db in try self.insertMessage(m, objects: objects, in: db) }
+    }
+
+    /// Stores message `m` and its objects in `db`'s open transaction, unless a message with its id is stored.
+    func insertMessage(_ m: StoredMessage, objects: [String: [UInt8]?], in db: Database) throws {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM messages WHERE id = ?"), arguments: [m.id]) != nil { return }
+        try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
+            m.id, Self.key(m.run), Self.key(m.source), Self.key(m.destination), m.type, m.group, m.createdAt,
+            m.ttl, m.replyTo, m.status.rawValue, Data(m.metadata), Data(m.tree)])
+        if !m.replyTo.isEmpty {
+            try db.cachedStatement(sql: "UPDATE messages SET status = 'replied' WHERE id = ?").execute(arguments: [m.replyTo])
+        }
+        for (id, bytes) in objects {
+            try declare(id, bytes: bytes, in: db)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_objects VALUES (?, ?)").execute(arguments: [m.id, id])
         }
     }
 

@@ -63,6 +63,9 @@ final class CountingStore: FleetStore {
     func saveInstruction(_ key: InstructionKey, message: String) throws(FleetStoreError) {
         try write { () throws(FleetStoreError) in try base.saveInstruction(key, message: message) }
     }
+    func saveInstruction(_ key: InstructionKey, message: StoredMessage, objects: [String: [UInt8]?]) throws(FleetStoreError) {
+        try write { () throws(FleetStoreError) in try base.saveInstruction(key, message: message, objects: objects) }
+    }
 
     func nodeModel(run: UInt64, node: UInt64) throws(FleetStoreError) -> StoredNodeModel? {
         try read { () throws(FleetStoreError) in try base.nodeModel(run: run, node: node) }

@@ -42,6 +42,20 @@ import Testing
         #expect(try await pull(f, node).messagesList == [instruction.message])
     }
 
+    @Test func anInstructionIsPostedInOneWrite() async throws {
+        // The key and the message used to be two transactions: a thousand extra commits in a 1,000-node round.
+        let store = try CountingStore()
+        let f = try await FleetFixture(store: store)
+        let node = try await f.online(key: key)
+        let instruction = FleetFixture.message(run: f.run, destination: node, content: [7])
+        let instructionKey = InstructionKey(run: f.run, round: 1, attempt: 1, node: node, type: instruction.message.metadata.messageType)
+        let before = store.calls.writes
+        try await f.service.post(instruction, as: instructionKey)
+        #expect(store.calls.writes == before + 1)
+        #expect(try await f.service.postedInstruction(instructionKey) == instruction.message.metadata.messageID)
+        #expect(try await pull(f, node).messagesList == [instruction.message])
+    }
+
     @Test func aHeartbeatThatChangesOnlyTheTimeWritesNothing() async throws {
         let store = try CountingStore()
         let f = try await FleetFixture(store: store)
