@@ -3,7 +3,7 @@ extension ObjectMessageBody {
     /// Whether the whole message arrived and its structure was read, so its items can be decoded from the
     /// framing with their contents kept apart.
     var isReadWhole: Bool {
-        guard !whole, !stopped, filling == nil, position == framing.count else { return false }
+        guard !stopped, filling == nil, position == framing.count else { return false }
         if case .top = level { return shape.isBatch }
         return !shape.isBatch
     }

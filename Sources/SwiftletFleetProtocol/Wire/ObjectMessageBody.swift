@@ -80,10 +80,9 @@ public struct ObjectMessageBody: Sendable {
     var level: Level
     /// The content being filled, and how many of its bytes are still to come.
     var filling: (index: Int, remaining: Int)?
-    /// Whether the splitting stopped (the decoders then read ``joined()``).
+    /// Whether the splitting stopped, or never started for a body given whole (the decoders then read
+    /// ``joined()``).
     var stopped = false
-    /// Whether the bytes were given whole, not split.
-    let whole: Bool
 
     /// The number of bytes received.
     public private(set) var count = 0
@@ -92,7 +91,6 @@ public struct ObjectMessageBody: Sendable {
     public init(_ shape: Shape, expectedLength: Int? = nil) {
         self.shape = shape
         self.expectedLength = expectedLength
-        whole = false
         level = shape.isBatch ? .top : .item(ItemSpan(start: 0), end: Int.max)
     }
 
@@ -100,7 +98,6 @@ public struct ObjectMessageBody: Sendable {
     public init(_ shape: Shape, bytes: [UInt8]) {
         self.shape = shape
         expectedLength = bytes.count
-        whole = true
         stopped = true
         level = .top
         framing = bytes
