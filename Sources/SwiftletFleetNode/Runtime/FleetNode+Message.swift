@@ -90,7 +90,9 @@ extension FleetNode {
         var objects: [String: [UInt8]] = [:]
         var total = 0
         var next = 0
-        while next < order.count {
+        // Pulls of `order[next]` that found it not yet available.
+        var unavailable = 0
+        pulling: while next < order.count {
             let wanted = Array(order[next...])
             let answers: [ObjectDownload]
             do throws(StepError) {
@@ -104,10 +106,24 @@ extension FleetNode {
                                reason: "message \(messageID): the server answered \(answers.count) of \(wanted.count) objects asked for")
             }
             for (id, response) in zip(wanted, answers) {
-                guard response.found, response.available else {
+                guard response.found else {
                     throw .invalid(code: FleetErrorCode.messageUnavailable,
-                                   reason: "object \(id) of message \(messageID) is not available on the server")
+                                   reason: "object \(id) of message \(messageID) is not on the server")
                 }
+                guard response.available else {
+                    // Known but still being pushed by the server's app: ask again after a backoff, from this object on.
+                    unavailable += 1
+                    let retry = configuration.unavailableObjectRetry
+                    guard retry.allowsRetry(after: unavailable) else {
+                        throw .invalid(code: FleetErrorCode.messageUnavailable,
+                                       reason: "object \(id) of message \(messageID) was still not available on the server "
+                                           + "after \(unavailable) pulls")
+                    }
+                    stats.objectsNotYetAvailable += 1
+                    try await pause(retry.delay(attempt: unavailable - 1, generator: &generator))
+                    continue pulling
+                }
+                unavailable = 0
                 let bytes = response.content
                 total += bytes.count
                 guard total <= configuration.maxMessageBytes else {

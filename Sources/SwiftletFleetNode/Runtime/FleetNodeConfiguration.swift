@@ -42,6 +42,15 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
     public var batchObjects: Bool
     /// Bytes of objects one batched push carries at most; a larger object goes alone.
     public var maxBatchBytes: Int
+    /// Backoff between pulls of an instruction's object that the server knows but does not hold yet
+    /// (`object_found` and not `object_available`), and how many pulls of one object to try.
+    ///
+    /// Flower's ServerApp pushes an instruction's objects after the message, so a node polling a busy SuperLink
+    /// can be given the message before its objects; Flower's SuperNode then pulls again after 1 s, doubling up
+    /// to 10 s, up to 500 times per object (flwr 1.40's `PULL_INITIAL_BACKOFF`, `PULL_BACKOFF_CAP`,
+    /// `PULL_MAX_TRIES_PER_OBJECT`). The default is the same, with the waits drawn as ``ReconnectPolicy`` draws
+    /// them. A Swiftlet server stores an instruction with its objects, so its nodes never wait.
+    public var unavailableObjectRetry: ReconnectPolicy
 
     /// Creates a configuration; the defaults follow Flower's SuperNode.
     public init(heartbeatInterval: Double = 30, heartbeatLead: Double = 0.8,
@@ -49,8 +58,10 @@ public struct FleetNodeConfiguration: Sendable, Equatable {
                 reconnect: ReconnectPolicy = ReconnectPolicy(), arrayEncoding: ArrayEncoding = .npy,
                 exitWhenRunFinished: Bool = true, emptyPollsBeforeRunCheck: Int = 3, maxMessageBytes: Int = 256 << 20,
                 expectedArrays: ArrayExpectation = .fromClient, deactivateTimeout: Duration = .seconds(5),
-                unregisterOnExit: Bool = false, batchObjects: Bool = true, maxBatchBytes: Int = 8 << 20) {
+                unregisterOnExit: Bool = false, batchObjects: Bool = true, maxBatchBytes: Int = 8 << 20,
+                unavailableObjectRetry: ReconnectPolicy = ReconnectPolicy(base: .seconds(1), cap: .seconds(10), maxAttempts: 500)) {
         self.batchObjects = batchObjects
+        self.unavailableObjectRetry = unavailableObjectRetry
         self.maxBatchBytes = maxBatchBytes
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatLead = heartbeatLead

@@ -14,6 +14,8 @@ public struct FleetNodeStats: Sendable, Equatable {
     public var retries = 0
     /// Times the node registered and activated again because the server had forgotten it.
     public var rejoins = 0
+    /// Pulls that found an instruction's object not yet available on the server, each followed by a wait.
+    public var objectsNotYetAvailable = 0
     /// Heartbeats the server acknowledged.
     public var heartbeats = 0
     /// Request bytes sent, protobuf bodies only.

@@ -17,6 +17,7 @@ final class LoopbackTransport: FleetTransport {
         var calls: [FleetRPC] = []
         var bodies: [(FleetRPC, [UInt8])] = []
         var tampered: [String: @Sendable ([UInt8]) -> [UInt8]] = [:]
+        var withheld: [String: Int] = [:]
     }
 
     let service: FleetService
@@ -37,6 +38,21 @@ final class LoopbackTransport: FleetTransport {
     /// truncated download).
     func tamper(object id: String, with change: @escaping @Sendable ([UInt8]) -> [UInt8]) {
         state.withLock { $0.tampered[id] = change }
+    }
+
+    /// Answers the next `count` pulls of object `id`, alone or in a batch, as Flower's SuperLink answers an object
+    /// its ServerApp has declared but not pushed yet: found, not available, no content.
+    func withhold(object id: String, times count: Int) {
+        state.withLock { $0.withheld[id] = count }
+    }
+
+    /// Takes one withheld answer of `id`, if any is left.
+    private func takeWithheld(_ id: String) -> Bool {
+        state.withLock { state in
+            guard let left = state.withheld[id], left > 0 else { return false }
+            state.withheld[id] = left - 1
+            return true
+        }
     }
 
     /// Every RPC sent, in order (dropped ones included).
@@ -60,16 +76,26 @@ final class LoopbackTransport: FleetTransport {
             throw FleetFailure(.unavailable, "\(rpc.rawValue): loopback connection reset before the answer (simulated drop)")
         }
         if rpc == .pullObject, let request = try? Flwr_Proto_PullObjectRequest(serializedBytes: body),
-           let change = state.withLock({ $0.tampered[request.objectID] }),
            var pulled = try? Flwr_Proto_PullObjectResponse(serializedBytes: answer) {
-            pulled.objectContent = Data(change([UInt8](pulled.objectContent)))
+            if let change = state.withLock({ $0.tampered[request.objectID] }) {
+                pulled.objectContent = Data(change([UInt8](pulled.objectContent)))
+            }
+            if takeWithheld(request.objectID) {
+                pulled.objectAvailable = false
+                pulled.objectContent = Data()
+            }
             answer = (try? pulled.serializedBytes()) ?? answer
         }
         if rpc == .pullObjects, let request = try? Swiftlet_Fleet_PullObjectsRequest(serializedBytes: body),
            var pulled = try? Swiftlet_Fleet_PullObjectsResponse(serializedBytes: answer) {
             for (index, item) in zip(pulled.responses.indices, request.requests) {
-                guard let change = state.withLock({ $0.tampered[item.objectID] }) else { continue }
-                pulled.responses[index].objectContent = Data(change([UInt8](pulled.responses[index].objectContent)))
+                if let change = state.withLock({ $0.tampered[item.objectID] }) {
+                    pulled.responses[index].objectContent = Data(change([UInt8](pulled.responses[index].objectContent)))
+                }
+                if takeWithheld(item.objectID) {
+                    pulled.responses[index].objectAvailable = false
+                    pulled.responses[index].objectContent = Data()
+                }
             }
             answer = (try? pulled.serializedBytes()) ?? answer
         }
