@@ -15,7 +15,9 @@ struct BenchCommand: AsyncParsableCommand {
         (latency p50/p99, requests/s, server RSS). Phase 2: --round-nodes nodes, all sampled, through --rounds \
         FedAvg rounds of the 2nn model (round time on the server's clock, rounds/s, latency, server peak RSS, \
         object bytes up and down per round; --uplink-codec, --downlink-codec and --error-feedback compress them). \
-        Build with -c release. Targets (issue #5): 10,000 nodes polling with server RSS < 1 GiB; a round of \
+        With --flower-bin, phase 3 serves the same rounds with Flower (flwr 1.40's flower-superlink and a FedAvg \
+        ServerApp from bench/peers/flower_fleet_app) to the same nodes in Flower mode, and reports Flower's round \
+        time and server CPU over Swiftlet's from the same run. Build with -c release. Targets (issue #5): 10,000 nodes polling with server RSS < 1 GiB; a round of \
         1,000 2nn updates in < 10 s.
         """
     )
@@ -50,6 +52,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Rounds phase: nodes keep the uplink codec's error-feedback residual.")
     var errorFeedback = false
 
+    @Option(help: ArgumentHelp(
+        "Rounds phase: also serve the rounds with Flower, for a same-run ratio: the bin directory of a Python environment with flwr==1.40.0.",
+        valueName: "dir"))
+    var flowerBin: String?
+
     @Option(help: "Scratch directory for the server's config, database and results.")
     var directory = ".build/fleet-bench"
 
@@ -69,6 +76,15 @@ struct BenchCommand: AsyncParsableCommand {
         for (flag, specification) in [("--uplink-codec", uplinkCodec), ("--downlink-codec", downlinkCodec)] {
             do { _ = try CodecRegistry.codec(specification: specification) } catch {
                 throw ValidationError("\(flag): \(error)")
+            }
+        }
+        if let flowerBin {
+            guard roundNodes > 0 else { throw ValidationError("--flower-bin needs a rounds phase (--round-nodes > 0)") }
+            guard uplinkCodec == "f32le", downlinkCodec == "f32le" else {
+                throw ValidationError("--flower-bin: Flower's ServerApp reads plain .npy arrays; leave --uplink-codec and --downlink-codec at f32le")
+            }
+            for tool in ["flower-superlink", "flwr"] where !FileManager.default.isExecutableFile(atPath: flowerBin + "/" + tool) {
+                throw ValidationError("--flower-bin \(flowerBin): no executable \(tool) there (python3 -m venv DIR && DIR/bin/pip install flwr==1.40.0)")
             }
         }
         if errorFeedback, uplinkCodec == "f32le" { throw ValidationError("--error-feedback needs a compressed --uplink-codec") }
@@ -94,7 +110,11 @@ struct BenchCommand: AsyncParsableCommand {
         options.uplinkCodec = uplinkCodec
         options.downlinkCodec = downlinkCodec
         options.errorFeedback = errorFeedback
-        let report = try await FleetBenchmark(options: options).run { line in print(line) }
+        options.flowerBin = flowerBin.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        // Progress lines go out unbuffered, so they show as they happen also when the output is a file.
+        let report = try await FleetBenchmark(options: options).run { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         print(FleetBenchmarkTable.render(report))
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

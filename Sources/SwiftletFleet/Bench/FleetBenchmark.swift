@@ -18,6 +18,9 @@ import SwiftletFleetProtocol
 ///    server's clock (from `rounds.jsonl`), rounds/s, request latency, server peak RSS, and the object bytes
 ///    the nodes push and pull per round — with ``Options/uplinkCodec`` and ``Options/downlinkCodec`` the
 ///    updates and models travel compressed (`docs/FLEET.md`, "Compressed updates").
+/// 3. **Flower** (with ``Options/flowerBin``) — the same rounds served by flwr 1.40's SuperLink and Flower's
+///    own FedAvg ServerApp (`bench/peers/flower_fleet_app`), the same nodes in Flower mode (`.npy` arrays,
+///    one object per request): the same figures, and Flower's round time and CPU over Swiftlet's.
 ///
 /// The nodes share one HTTP client (a pool of `connections` connections) — a real fleet has one connection
 /// per device; the server's work per request is the same.
@@ -49,6 +52,9 @@ public struct FleetBenchmark: Sendable {
         public var downlinkCodec = "f32le"
         /// The rounds phase's `server.error-feedback`.
         public var errorFeedback = false
+        /// The bin directory of a Python environment with flwr 1.40 (`flower-superlink`, `flwr`): when set,
+        /// the rounds phase runs a second time against Flower's SuperLink, for a same-run ratio.
+        public var flowerBin: URL?
 
         /// Creates options.
         public init(executable: String, directory: URL) {
@@ -71,11 +77,24 @@ public struct FleetBenchmark: Sendable {
     public func run(progress: @escaping @Sendable (String) -> Void) async throws -> FleetBenchmarkReport {
         try FileManager.default.createDirectory(at: options.directory, withIntermediateDirectories: true)
         var report = FleetBenchmarkReport(
-            polling: nil, rounds: nil, cores: ProcessInfo.processInfo.activeProcessorCount,
+            polling: nil, rounds: nil, flower: nil, cores: ProcessInfo.processInfo.activeProcessorCount,
             date: Date().formatted(Date.ISO8601FormatStyle()))
         if options.nodes > 0 { report.polling = try await polling(progress: progress) }
         if options.roundNodes > 0 { report.rounds = try await roundsPhase(progress: progress) }
+        if options.roundNodes > 0, let bin = options.flowerBin, let swiftlet = report.rounds {
+            var flower = try await flowerPhase(bin: bin, app: Self.flowerApp(), progress: progress)
+            flower.roundTimeRatio = Self.ratio(flower.roundSeconds, swiftlet.roundSeconds)
+            flower.cpuRatio = Self.ratio(flower.cpuSeconds, swiftlet.serverCPUSeconds)
+            report.flower = flower
+        }
         return report
+    }
+
+    /// The mean of `numerator` over the mean of `denominator`; `nil` when either is empty or the denominator 0.
+    static func ratio(_ numerator: [Double], _ denominator: [Double]) -> Double? {
+        guard !numerator.isEmpty, !denominator.isEmpty else { return nil }
+        let bottom = denominator.reduce(0, +) / Double(denominator.count)
+        return bottom > 0 ? numerator.reduce(0, +) / Double(numerator.count) / bottom : nil
     }
 
     func makeHTTPClient() -> HTTPClient {

@@ -53,10 +53,43 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var downloadBytes: [Int]
     }
 
+    /// The rounds phase again with Flower serving the same nodes, for a same-run ratio.
+    public struct FlowerRounds: Sendable, Codable, Equatable {
+        /// What served the rounds.
+        public var peer: String
+        /// Nodes, all sampled every round.
+        public var nodes: Int
+        /// Rounds run.
+        public var rounds: Int
+        /// Each round's duration on the ServerApp's clock (instructions made → aggregate done), seconds.
+        public var roundSeconds: [Double]
+        /// Replies aggregated per round.
+        public var accepted: [Int]
+        /// CPU time (user + system) of the SuperLink and the ServerApp together between the ends of
+        /// consecutive rounds, seconds: rounds 2… only.
+        public var cpuSeconds: [Double]
+        /// 1 / mean round duration.
+        public var roundsPerSecond: Double
+        /// Latency of every node request during the rounds, and per RPC.
+        public var latency: LatencySummary
+        /// Peak resident memory of the SuperLink and the ServerApp together (sampled four times a second), bytes.
+        public var peakRSSBytes: Int
+        /// Object bytes every node together pushed in each round.
+        public var uploadBytes: [Int]
+        /// Object bytes every node together pulled in each round.
+        public var downloadBytes: [Int]
+        /// Flower's mean round time over the Swiftlet server's in the same run (> 1: Swiftlet is faster).
+        public var roundTimeRatio: Double?
+        /// Flower's mean CPU per round (rounds 2…) over the Swiftlet server's in the same run.
+        public var cpuRatio: Double?
+    }
+
     /// The polling phase, when run.
     public var polling: Polling?
     /// The rounds phase, when run.
     public var rounds: Rounds?
+    /// The rounds served by Flower, when asked for.
+    public var flower: FlowerRounds?
     /// Cores of the machine.
     public var cores: Int
     /// When it ran (ISO 8601).

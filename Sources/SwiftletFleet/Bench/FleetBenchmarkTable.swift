@@ -22,15 +22,35 @@ public enum FleetBenchmarkTable {
                 + String(format: "%.3f rounds/s", r.roundsPerSecond))
             lines.append(String(format: "  latency p50 %.2f ms, p99 %.2f ms", r.latency.all.p50, r.latency.all.p99)
                 + "; server peak RSS \(mib(r.serverPeakRSSBytes)) — \(ok) the < 10 s round target")
-            lines.append("  accepted per round: \(r.accepted.map(String.init).joined(separator: ", "))")
-            let kib = { (bytes: [Int]) in bytes.map { String(format: "%.0f", Double($0) / 1_024) }.joined(separator: ", ") }
-            lines.append("  uplink \(r.uplinkCodec)\(r.errorFeedback ? " + error feedback" : ""), downlink \(r.downlinkCodec): "
-                + "up [\(kib(r.uploadBytes))] KiB, down [\(kib(r.downloadBytes))] KiB per round")
-            if !r.serverCPUSeconds.isEmpty {
-                let cpu = r.serverCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
-                lines.append("  server CPU per round (rounds 2…): [\(cpu)] s")
-            }
+            lines += details(accepted: r.accepted, traffic: "uplink \(r.uplinkCodec)\(r.errorFeedback ? " + error feedback" : ""), "
+                             + "downlink \(r.downlinkCodec): ", up: r.uploadBytes, down: r.downloadBytes,
+                             cpu: r.serverCPUSeconds, cpuOf: "server")
+        }
+        if let f = report.flower {
+            let rounds = f.roundSeconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+            lines.append("flower peer (\(f.peer)), the same \(f.nodes) nodes in Flower mode, \(f.rounds) rounds: [\(rounds)] s; "
+                + String(format: "%.3f rounds/s", f.roundsPerSecond))
+            lines.append(String(format: "  latency p50 %.2f ms, p99 %.2f ms", f.latency.all.p50, f.latency.all.p99)
+                + "; SuperLink + ServerApp peak RSS \(mib(f.peakRSSBytes))")
+            lines += details(accepted: f.accepted, traffic: "", up: f.uploadBytes, down: f.downloadBytes,
+                             cpu: f.cpuSeconds, cpuOf: "SuperLink + ServerApp")
+            var ratios: [String] = []
+            if let ratio = f.roundTimeRatio { ratios.append(String(format: "round time %.1f×", ratio)) }
+            if let ratio = f.cpuRatio { ratios.append(String(format: "server CPU per round %.1f×", ratio)) }
+            if !ratios.isEmpty { lines.append("  Flower over Swiftlet, same run: " + ratios.joined(separator: ", ")) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A rounds phase's accepted counts, object traffic and CPU per round, one line each.
+    private static func details(accepted: [Int], traffic: String, up: [Int], down: [Int], cpu: [Double],
+                                cpuOf: String) -> [String] {
+        let kib = { (bytes: [Int]) in bytes.map { String(format: "%.0f", Double($0) / 1_024) }.joined(separator: ", ") }
+        var lines = ["  accepted per round: \(accepted.map(String.init).joined(separator: ", "))",
+                     "  \(traffic)up [\(kib(up))] KiB, down [\(kib(down))] KiB per round"]
+        if !cpu.isEmpty {
+            lines.append("  \(cpuOf) CPU per round (rounds 2…): [\(cpu.map { String(format: "%.2f", $0) }.joined(separator: ", "))] s")
+        }
+        return lines
     }
 }

@@ -41,27 +41,10 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Resident and peak resident memory in bytes, from /proc (Linux); nil elsewhere or after exit.
-    public func memory() -> (resident: Int, peak: Int)? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        var rss = 0, hwm = 0
-        for line in status.split(separator: "\n") {
-            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
-            if parts[0] == "VmRSS:" { rss = kb * 1_024 }
-            if parts[0] == "VmHWM:" { hwm = kb * 1_024 }
-        }
-        return rss > 0 ? (rss, hwm) : nil
-    }
+    public func memory() -> (resident: Int, peak: Int)? { ProcessStats.memory(of: pid) }
 
     /// CPU time the child has used (user + system), seconds, from /proc (Linux); nil elsewhere or after exit.
-    public func cpuSeconds() -> Double? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based, in clock ticks).
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-    }
+    public func cpuSeconds() -> Double? { ProcessStats.cpuSeconds(of: pid) }
 
     /// Whether the child still runs.
     public var isRunning: Bool { process.isRunning }
@@ -86,12 +69,15 @@ public enum FleetBenchmarkError: Error, Sendable, CustomStringConvertible {
     case server(String)
     /// Nodes did not reach the state the phase needs.
     case nodes(String)
+    /// The Flower peer (its SuperLink, `flwr run` or ServerApp) failed.
+    case flower(String)
 
     /// A human-readable message.
     public var description: String {
         switch self {
         case .server(let reason): "fleet benchmark: the server \(reason)"
         case .nodes(let reason): "fleet benchmark: \(reason)"
+        case .flower(let reason): "fleet benchmark, Flower peer: \(reason)"
         }
     }
 }

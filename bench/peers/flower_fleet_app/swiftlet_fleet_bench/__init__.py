@@ -1,0 +1,1 @@
+"""Flower's side of the fleet benchmark's same-run comparison."""
