@@ -30,14 +30,19 @@ extension FleetBenchmark {
             results = "results-rounds"
             """, name: "rounds.toml")
         let results = options.directory.appendingPathComponent("results-rounds")
-        for file in ["rounds.sqlite", "rounds.sqlite-wal", "rounds.sqlite-shm"] {
+        // A fresh deployment each time: the objects folder too, or a previous run's spare files would spare
+        // this one's first round the cost a new deployment's pays.
+        for file in ["rounds.sqlite", "rounds.sqlite-wal", "rounds.sqlite-shm", "rounds.sqlite.objects"] {
             try? FileManager.default.removeItem(at: options.directory.appendingPathComponent(file))
         }
         try? FileManager.default.removeItem(at: results)
+        let launched = ContinuousClock.now
         let server = try ServerProcess(executable: options.executable, config: config, directory: options.directory,
                                        arguments: ["--finish-grace", "30"])
         try await server.waitUntilListening()
-        progress("rounds: server pid \(server.pid) on port \(server.port); starting \(n) nodes")
+        let startSeconds = (ContinuousClock.now - launched) / .seconds(1)
+        progress("rounds: server pid \(server.pid) on port \(server.port), listening after "
+                 + String(format: "%.2f s", startSeconds) + "; starting \(n) nodes")
         let recorder = LatencyRecorder()
         recorder.setRecording(true)
         let traffic = TrafficRecorder()
@@ -101,7 +106,8 @@ extension FleetBenchmark {
         let seconds = done.map(\.duration)
         let mean = seconds.isEmpty ? 0 : seconds.reduce(0, +) / Double(seconds.count)
         return FleetBenchmarkReport.Rounds(
-            nodes: n, rounds: done.count, model: "2nn", parameters: (try? Sequential(preset: .twoNN, seed: 0).parameterCount) ?? 0, roundSeconds: seconds,
+            nodes: n, rounds: done.count, model: "2nn", parameters: (try? Sequential(preset: .twoNN, seed: 0).parameterCount) ?? 0,
+            serverStartSeconds: startSeconds, roundSeconds: seconds,
             accepted: done.map(\.accepted.count),
             serverCPUSeconds: zip(cpuAtRoundEnd.dropFirst(), cpuAtRoundEnd).map { $0 - $1 },
             roundsPerSecond: mean > 0 ? 1 / mean : 0,

@@ -28,6 +28,9 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var model: String
         /// Parameters per update.
         public var parameters: Int
+        /// Seconds from launching the server to its listening: loading the experiment and, in a fresh
+        /// deployment's folder, writing the first round's spare object files.
+        public var serverStartSeconds: Double
         /// Each round's duration on the server's clock (instructions posted → aggregate done), seconds.
         public var roundSeconds: [Double]
         /// Results accepted per round.

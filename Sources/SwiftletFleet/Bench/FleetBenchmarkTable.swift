@@ -22,6 +22,7 @@ public enum FleetBenchmarkTable {
                 + String(format: "%.3f rounds/s", r.roundsPerSecond))
             lines.append(String(format: "  latency p50 %.2f ms, p99 %.2f ms", r.latency.all.p50, r.latency.all.p99)
                 + "; server peak RSS \(mib(r.serverPeakRSSBytes)) — \(ok) the < 10 s round target")
+            lines.append(String(format: "  server listening after %.2f s (experiment loaded, spare object files written)", r.serverStartSeconds))
             lines += details(accepted: r.accepted, traffic: "uplink \(r.uplinkCodec)\(r.errorFeedback ? " + error feedback" : ""), "
                              + "downlink \(r.downlinkCodec): ", up: r.uploadBytes, down: r.downloadBytes,
                              cpu: r.serverCPUSeconds, cpuOf: "server")

@@ -26,6 +26,12 @@ public struct DeploymentSettings: Sendable, Equatable {
     public var maxBodyBytes = 16 << 20
     /// The largest single object accepted, in bytes.
     public var maxObjectBytes = 16 << 20
+    /// The most bytes of deleted objects' files the server keeps to reuse for the next uploads; 0 keeps none.
+    public var spareFileBytes = 1 << 30
+    /// Whether the server writes a round's worth of spare files before it serves, when the object folder has
+    /// fewer: `per-round` files the size of the model in float32, within ``spareFileBytes``. A fresh
+    /// deployment's first round then costs what later rounds do, at the price of writing them once at start.
+    public var prepareSpareFiles = true
     /// How long one HTTP request may take, in seconds.
     public var requestTimeout = 30.0
     /// Whether `GET /metrics` serves Prometheus metrics.

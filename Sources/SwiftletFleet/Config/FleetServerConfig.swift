@@ -102,6 +102,8 @@ public struct FleetServerConfig: Sendable, Equatable {
         d.nodeGrace = try r.double("node-grace", default: d.nodeGrace, "in [0, 86400] seconds") { $0 >= 0 && $0 <= 86_400 }
         d.maxBodyBytes = try r.int("max-body-bytes", default: d.maxBodyBytes, in: 1_024...(1 << 30))
         d.maxObjectBytes = try r.int("max-object-bytes", default: d.maxObjectBytes, in: 1_024...(1 << 30))
+        d.spareFileBytes = try r.int("spare-file-bytes", default: d.spareFileBytes, in: 0...(1 << 40))
+        d.prepareSpareFiles = try r.bool("prepare-spare-files") ?? d.prepareSpareFiles
         d.requestTimeout = try r.double("request-timeout", default: d.requestTimeout, "in [1, 3600] seconds") { $0 >= 1 && $0 <= 3_600 }
         d.metrics = try r.bool("metrics") ?? d.metrics
         d.results = try r.string("results") ?? d.results

@@ -41,12 +41,14 @@ public struct FleetServerApp: Sendable {
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> FederationResult? {
         let d = config.deployment
         let http = try makeHTTPServer()
+        let experiment = serveOnly ? nil : try Experiment.build(config.experiment)
         let store: SQLiteFleetStore
         let folder = URL(fileURLWithPath: d.database).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        do { store = try SQLiteFleetStore(path: d.database) } catch {
+        do { store = try SQLiteFleetStore(path: d.database, spareFileBytes: d.spareFileBytes) } catch {
             throw FleetServerAppError.database(path: d.database, reason: error.description)
         }
+        if let experiment, d.prepareSpareFiles { try prepareSpareFiles(store, for: experiment) }
         let service = FleetService(
             store: store, limits: FleetServiceLimits(maxObjectBytes: d.maxObjectBytes), seed: config.experiment.seed)
         try await service.restore()
@@ -62,11 +64,11 @@ public struct FleetServerApp: Sendable {
                 "database": "\(d.database)",
             ])
             onListening(port)
-            guard !serveOnly else {
+            guard let experiment else {
                 _ = try await group.next()
                 return nil
             }
-            let result = try await runFederation(service: service)
+            let result = try await runFederation(experiment, service: service)
             logger.info("run finished; serving \(finishGrace) more so nodes learn it", metadata: ["stop": "\(result.stopReason)"])
             // Nodes learn that the run ended only from GetRun on their next poll: keep answering for a while.
             try await Task.sleep(for: finishGrace)
@@ -75,8 +77,32 @@ public struct FleetServerApp: Sendable {
         }
     }
 
-    private func runFederation(service: FleetService) async throws -> FederationResult {
-        let experiment = try Experiment.build(config.experiment)
+    /// Writes spare object files for one round of `experiment`'s updates — `per-round` files of the model's
+    /// float32 size, rounded up to whole 4 KiB pages — unless the store already holds them, so that a fresh
+    /// deployment's first round overwrites files as later rounds do (``SQLiteFleetStore/prepareSpareFiles(count:size:)``).
+    private func prepareSpareFiles(_ store: SQLiteFleetStore, for experiment: Experiment) throws {
+        let size = Self.spareFileSize(parameters: experiment.parameterCount)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let added: (files: Int, bytes: Int)
+        do { added = try store.prepareSpareFiles(count: config.experiment.server.perRound, size: size) } catch {
+            throw FleetServerAppError.database(path: config.deployment.database, reason: error.description)
+        }
+        guard added.files > 0 else { return }
+        let held = store.spareFiles
+        logger.info("prepared spare object files for the first round's updates", metadata: [
+            "added": "\(added.files)", "addedMiB": "\(added.bytes >> 20)", "spares": "\(held.files)",
+            "seconds": "\(String(format: "%.2f", (clock.now - start) / .seconds(1)))",
+        ])
+    }
+
+    /// The size of a spare file for updates of a model with `parameters` parameters: its float32 bytes,
+    /// rounded up to whole 4 KiB pages so that an update a few header bytes longer still fits its blocks.
+    static func spareFileSize(parameters: Int) -> Int {
+        (parameters * MemoryLayout<Float>.size + 4_095) / 4_096 * 4_096
+    }
+
+    private func runFederation(_ experiment: Experiment, service: FleetService) async throws -> FederationResult {
         let output = try FleetRunOutput(directory: config.deployment.results, config: config)
         logger.info("experiment", metadata: ["description": "\(experiment.description)"])
         return try await FleetRunDriver.run(

@@ -116,6 +116,21 @@ extension SQLiteFleetStore {
         }
     }
 
+    /// Makes sure the object folder holds `count` spare files (within the store's spare bytes), writing new
+    /// ones of `size` bytes, and answers how many files and bytes it added; nothing for a store in memory or
+    /// for uploads under the file threshold, which stay in their rows.
+    ///
+    /// Call it before serving, with a round's expected uploads: the replies' files then overwrite spares, as
+    /// every later round's do, instead of each creating a file (see ``SpareFiles/prepare(count:size:)``).
+    /// - Throws: ``FleetStoreError`` naming a file that could not be written.
+    public func prepareSpareFiles(count: Int, size: Int) throws(FleetStoreError) -> (files: Int, bytes: Int) {
+        guard let files, size >= files.threshold else { return (0, 0) }
+        return try files.spares.prepare(count: count, size: size)
+    }
+
+    /// How many spare files the object folder holds and their bytes; none for a store in memory.
+    public var spareFiles: (files: Int, bytes: Int) { files?.spares.count ?? (0, 0) }
+
     public func discardStaged(_ objects: [StagedObject]) {
         guard let files else { return }
         for case let staged? in objects.map(\.stagingFile) { files.discard(staged) }

@@ -13,6 +13,9 @@ public final class SQLiteFleetStore: FleetStore {
 
     /// The default size from which an object's bytes are kept in a file rather than in the database.
     public static let defaultFileThreshold = 64 << 10
+    /// The default most bytes of deleted objects' files kept for reuse: a 1,000-node round of a 200k-parameter
+    /// model's updates (780 MiB), with room to spare.
+    public static let defaultSpareFileBytes = 1 << 30
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it to the current schema.
     ///
@@ -24,7 +27,10 @@ public final class SQLiteFleetStore: FleetStore {
     ///
     /// Objects of `fileThreshold` bytes or more (model updates) are kept as files in the folder
     /// `path + ".objects"` (see ``ObjectFiles``), each written once, instead of twice through the WAL.
-    public init(path: String, fileThreshold: Int = SQLiteFleetStore.defaultFileThreshold) throws(FleetStoreError) {
+    /// Up to `spareFileBytes` of deleted objects' files are kept there for reuse (see
+    /// ``prepareSpareFiles(count:size:)``); 0 keeps none.
+    public init(path: String, fileThreshold: Int = SQLiteFleetStore.defaultFileThreshold,
+                spareFileBytes: Int = SQLiteFleetStore.defaultSpareFileBytes) throws(FleetStoreError) {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -41,7 +47,7 @@ public final class SQLiteFleetStore: FleetStore {
         } catch {
             throw FleetStoreError("cannot open \(path): \(error)")
         }
-        files = try ObjectFiles(directory: path + ".objects", threshold: fileThreshold)
+        files = try ObjectFiles(directory: path + ".objects", threshold: fileThreshold, spareBytes: max(0, spareFileBytes))
         try migrate()
         try removeOrphanFiles()
     }

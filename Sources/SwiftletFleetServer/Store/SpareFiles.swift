@@ -59,6 +59,49 @@ final class SpareFiles: Sendable {
         }
     }
 
+    /// Adds spares until there are `count` (those already here included) or the next would pass
+    /// `capacityBytes`, each a new file of `size` zero bytes, and answers how many files and bytes it added.
+    ///
+    /// A fresh deployment has no spares, so its first round would create every upload's file: on this
+    /// project's 2-core VM that cost a 1,000-node round 2.5 s of server CPU more than later rounds (new
+    /// inodes, blocks and page-cache pages, measured with `perf`). Preparing them before the first round
+    /// moves that cost to start-up, once per deployment: spares survive restarts. The files are written
+    /// whole rather than `fallocate`d, because overwriting an allocated but never-written extent still costs
+    /// its conversion and fresh pages, and measured no faster than no spare at all.
+    /// - Throws: ``FleetStoreError`` naming the file that could not be written; the spares made before it stay.
+    func prepare(count: Int, size: Int) throws(FleetStoreError) -> (files: Int, bytes: Int) {
+        guard count > 0, size > 0 else { return (0, 0) }
+        var zeros: [UInt8] = []
+        var added = (files: 0, bytes: 0)
+        var number = 0
+        while let name = nextPreparedName(after: &number, count: count, size: size) {
+            let path = directory + "/" + name
+            if zeros.isEmpty { zeros = [UInt8](repeating: 0, count: size) }
+            do { try ObjectFileWriter.write(zeros, to: path, create: true) } catch {
+                unlink(path)
+                throw error
+            }
+            // Already in the folder under its name: keeping it only counts it in.
+            guard keep(path, name: name, size: size) else {
+                unlink(path)
+                break
+            }
+            added.files += 1
+            added.bytes += size
+        }
+        return added
+    }
+
+    /// The next `prepared-<n>` name no spare has, or `nil` when there are `count` spares or no room for
+    /// another of `size` bytes.
+    private func nextPreparedName(after number: inout Int, count: Int, size: Int) -> String? {
+        pool.withLock { pool in
+            guard pool.names.count < count, pool.bytes + size <= capacityBytes else { return nil }
+            while pool.sizes["prepared-\(number)"] != nil { number += 1 }
+            return "prepared-\(number)"
+        }
+    }
+
     /// How many spares there are and their bytes.
     var count: (files: Int, bytes: Int) { pool.withLock { ($0.names.count, $0.bytes) } }
 }

@@ -130,6 +130,53 @@ import Testing
         #expect(files.spares.count == (0, 0))
     }
 
+    @Test func preparedSparesAreWholeZeroFilesUpToTheCountAndBecomeTheNextUploadsFiles() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        #expect(try files.spares.prepare(count: 3, size: 4_096) == (3, 12_288))
+        #expect(files.spares.count == (3, 12_288))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/spare").sorted()
+        #expect(names == ["prepared-0", "prepared-1", "prepared-2"])
+        for name in names {
+            #expect(FileManager.default.contents(atPath: dir + "/spare/" + name) == Data(count: 4_096))
+        }
+        // Already three: preparing again adds none.
+        #expect(try files.spares.prepare(count: 3, size: 4_096) == (0, 0))
+        let inodes = Set(names.map { Self.inode(dir + "/spare/" + $0) })
+        let upload = ObjectFileWriterTests.pattern(4_000)
+        let staged = try files.stage(upload)
+        // A prepared file, overwritten and cut to the upload's length.
+        #expect(inodes.contains(Self.inode(staged)))
+        #expect(FileManager.default.contents(atPath: staged) == Data(upload))
+        #expect(files.spares.count == (2, 8_192))
+    }
+
+    @Test func preparingCountsTheSparesThereAndStopsAtTheCapacity() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try ObjectFiles(directory: dir, threshold: 1, spareBytes: 250)
+        let old = [UInt8](repeating: 1, count: 60)
+        try files.save(FleetFixture.sha(old), old)
+        files.remove([FleetFixture.sha(old)])
+        // One spare of 60 bytes is there: two more of 80 fit in 250, a third would not.
+        #expect(try files.spares.prepare(count: 10, size: 80) == (2, 160))
+        #expect(files.spares.count == (3, 220))
+        #expect(try files.spares.prepare(count: 0, size: 80) == (0, 0))
+        #expect(try files.spares.prepare(count: 10, size: 0) == (0, 0))
+    }
+
+    @Test func aSpareThatCannotBeWrittenIsNamedInTheErrorAndNotCounted() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A folder where the first prepared file would go: opening it for writing fails, even as root.
+        try FileManager.default.createDirectory(atPath: dir + "/spare/prepared-0", withIntermediateDirectories: true)
+        let files = try ObjectFiles(directory: dir, threshold: 1)
+        let error = #expect(throws: FleetStoreError.self) { try files.spares.prepare(count: 2, size: 10) }
+        #expect(error?.description.contains(dir + "/spare/prepared-0") == true)
+        #expect(files.spares.count == (0, 0))
+    }
+
     @Test func aStagedUploadPlacedUnderItsIDBecomesThatObjectsFile() throws {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

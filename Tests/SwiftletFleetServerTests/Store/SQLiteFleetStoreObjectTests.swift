@@ -71,6 +71,29 @@ import Testing
         #expect(try store.putObjects([(little, Self.small)]) == [.alreadyStored])
     }
 
+    @Test func spareFilesArePreparedOnlyForUploadsKeptInFilesAndSurviveReopening() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        do {
+            let store = try scratch.open()
+            // Under the 16-byte threshold an upload stays in its row: no file to spare it.
+            #expect(try store.prepareSpareFiles(count: 2, size: 15) == (0, 0))
+            #expect(try store.prepareSpareFiles(count: 2, size: 4_096) == (2, 8_192))
+        }
+        let store = try scratch.open()
+        #expect(store.spareFiles == (2, 8_192))
+        #expect(try store.prepareSpareFiles(count: 2, size: 4_096) == (0, 0))
+        #expect(try SQLiteFleetStore().prepareSpareFiles(count: 2, size: 4_096) == (0, 0))
+    }
+
+    @Test func aSpareFileBudgetOfZeroKeepsNone() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanUp() }
+        let store = try SQLiteFleetStore(path: scratch.path, fileThreshold: 16, spareFileBytes: 0)
+        #expect(try store.prepareSpareFiles(count: 2, size: 4_096) == (0, 0))
+        #expect(store.spareFiles == (0, 0))
+    }
+
     @Test func fileBackedObjectsSurviveReopening() throws {
         let scratch = Scratch()
         defer { scratch.cleanUp() }

@@ -12,7 +12,7 @@ import Testing
     @Test func theTablePutsFlowerBesideSwiftlet() {
         let latency = LatencySummary(all: .init([0.012, 0.034], failures: 0), perRPC: [:])
         let swiftlet = FleetBenchmarkReport.Rounds(
-            nodes: 100, rounds: 2, model: "2nn", parameters: 199_210, roundSeconds: [1.5, 1.0], accepted: [100, 100],
+            nodes: 100, rounds: 2, model: "2nn", parameters: 199_210, serverStartSeconds: 2.25, roundSeconds: [1.5, 1.0], accepted: [100, 100],
             serverCPUSeconds: [0.5], roundsPerSecond: 0.8, latency: latency, serverPeakRSSBytes: 300 << 20,
             uplinkCodec: "f32le", downlinkCodec: "f32le", errorFeedback: false, uploadBytes: [1_024, 1_024], downloadBytes: [2_048, 2_048])
         let flower = FleetBenchmarkReport.FlowerRounds(
@@ -26,6 +26,7 @@ import Testing
         #expect(table.contains("SuperLink + ServerApp peak RSS 600 MiB"))
         #expect(table.contains("  uplink f32le, downlink f32le: up [1, 1] KiB, down [2, 2] KiB per round"))
         #expect(table.contains("  server CPU per round (rounds 2…): [0.50] s"))
+        #expect(table.contains("  server listening after 2.25 s (experiment loaded, spare object files written)"))
         #expect(table.contains("  SuperLink + ServerApp CPU per round (rounds 2…): [50.00] s"))
         #expect(table.contains("Flower over Swiftlet, same run: round time 50.0×, server CPU per round 100.0×"))
     }

@@ -38,6 +38,8 @@ import SwiftletSimulation
             max-body-bytes = 2048
             max-object-bytes = 4096
             request-timeout = 12.5
+            spare-file-bytes = 0
+            prepare-spare-files = false
             metrics = false
             results = "out"
             [deployment.tls]
@@ -58,6 +60,8 @@ import SwiftletSimulation
         #expect(d.maxBodyBytes == 2_048)
         #expect(d.maxObjectBytes == 4_096)
         #expect(d.requestTimeout == 12.5)
+        #expect(d.spareFileBytes == 0)
+        #expect(d.prepareSpareFiles == false)
         #expect(d.metrics == false)
         #expect(d.results == "out")
         #expect(d.tls == .init(certificate: "server.pem", privateKey: "server.key", clientCA: "ca.pem"))
@@ -73,6 +77,12 @@ import SwiftletSimulation
     @Test func portOutOfRangeIsRefusedWithItsRange() {
         #expect(throws: ConfigError.invalidValue(path: "deployment.port", value: "70000", reason: "must be in 0...65535")) {
             try FleetServerConfig(toml: "[deployment]\nport = 70000\n")
+        }
+    }
+
+    @Test func aNegativeSpareFileBudgetIsRefusedWithItsRange() {
+        #expect(throws: ConfigError.invalidValue(path: "deployment.spare-file-bytes", value: "-1", reason: "must be in 0...1099511627776")) {
+            try FleetServerConfig(toml: "[deployment]\nspare-file-bytes = -1\n")
         }
     }
 
