@@ -6,7 +6,7 @@ extension FleetBenchmark {
     /// mode, against flwr 1.40's SuperLink and a FedAvg ServerApp on `2nn`-sized arrays.
     ///
     /// Measured as phase 2 is: each round on the ServerApp's clock (instructions made → aggregate done), CPU
-    /// time of the SuperLink and ServerApp processes between round ends, their peak resident memory together,
+    /// time of the SuperLink and ServerApp processes over each round (``CPUTimeline``), their peak resident memory together,
     /// request latency and object bytes per round.
     func flowerPhase(bin: URL, app: URL, progress: @escaping @Sendable (String) -> Void) async throws -> FleetBenchmarkReport.FlowerRounds {
         let n = options.roundNodes
@@ -16,7 +16,8 @@ extension FleetBenchmark {
         let http = makeHTTPClient()
         var rounds: [FlowerPeer.Round] = []
         var peak = 0
-        var cpuAtRoundEnd: [Double] = []
+        var cpu = CPUTimeline()
+        var roundCPU: [Double] = []
         var trafficAtRoundEnd: [(up: Int, down: Int)] = []
         do {
             try await peer.waitUntilListening()
@@ -24,6 +25,9 @@ extension FleetBenchmark {
             progress("flower: flower-superlink pid \(peer.pid) on port \(peer.port); starting \(n) nodes in Flower mode")
             recorder.setRecording(true)
             let clock = ContinuousClock()
+            let started = clock.now
+            // A sample before any node starts, so the first round's window always lies within the samples.
+            if let used = peer.treeCPUSeconds() { cpu.record(seconds: 0, cpu: used) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<n {
                     let node = try makeNode(index: index, port: peer.port, http: http, recorder: recorder,
@@ -38,16 +42,19 @@ extension FleetBenchmark {
                     guard peer.isRunning else { throw FleetBenchmarkError.flower("flower-superlink exited before the rounds finished") }
                     // The ServerApp reports rounds only through its record file: read it four times a second.
                     try await Task.sleep(for: .milliseconds(250))
+                    let now = (clock.now - started) / .seconds(1)
+                    if let used = peer.treeCPUSeconds() { cpu.record(seconds: now, cpu: used) }
                     peak = max(peak, peer.treeResident() ?? 0)
                     let seen = peer.progress()
                     done = seen.done
                     if seen.rounds.count > rounds.count {
-                        if let cpu = peer.treeCPUSeconds() { cpuAtRoundEnd.append(cpu) }
                         let totals = traffic.totals
                         for round in seen.rounds.dropFirst(rounds.count) {
+                            if let used = cpu.cpu(endingAt: now, duration: round.seconds) { roundCPU.append(used) }
                             trafficAtRoundEnd.append(totals)
                             progress("flower: round \(round.round) \(round.aggregated ? "completed" : "failed") in "
-                                     + String(format: "%.2f s", round.seconds) + ", \(round.replies) results")
+                                     + String(format: "%.2f s", round.seconds) + ", \(round.replies) results"
+                                     + (round.errors > 0 ? ", \(round.errors) error replies" : ""))
                         }
                         rounds = seen.rounds
                     }
@@ -70,7 +77,8 @@ extension FleetBenchmark {
         return FleetBenchmarkReport.FlowerRounds(
             peer: "flwr 1.40.0: flower-superlink (state in memory) + FedAvg ServerApp",
             nodes: n, rounds: rounds.count, roundSeconds: seconds, accepted: rounds.map(\.replies),
-            cpuSeconds: zip(cpuAtRoundEnd.dropFirst(), cpuAtRoundEnd).map { $0 - $1 },
+            errorReplies: rounds.map(\.errors),
+            cpuSeconds: roundCPU,
             roundsPerSecond: mean > 0 ? 1 / mean : 0, latency: recorder.summary(), peakRSSBytes: peak,
             uploadBytes: zip(trafficAtRoundEnd, [(up: 0, down: 0)] + trafficAtRoundEnd).map { $0.up - $1.up },
             downloadBytes: zip(trafficAtRoundEnd, [(up: 0, down: 0)] + trafficAtRoundEnd).map { $0.down - $1.down })

@@ -55,7 +55,10 @@ extension FleetBenchmark {
         var history = History()
         var parsedLength = 0
         var peak = 0
-        var cpuAtRoundEnd: [Double] = []
+        var cpu = CPUTimeline()
+        var roundCPU: [Double] = []
+        // A sample before any node starts, so the first round's window always lies within the samples.
+        if let used = server.cpuSeconds() { cpu.record(seconds: (clock.now - launched) / .seconds(1), cpu: used) }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<n {
@@ -71,6 +74,8 @@ extension FleetBenchmark {
                     guard server.isRunning else { throw FleetBenchmarkError.server("exited before the rounds finished") }
                     // The server reports rounds only through rounds.jsonl: read it four times a second.
                     try await Task.sleep(for: .milliseconds(250))
+                    let now = (clock.now - launched) / .seconds(1)
+                    if let used = server.cpuSeconds() { cpu.record(seconds: now, cpu: used) }
                     peak = max(peak, server.memory()?.peak ?? 0)
                     // Parsed only when it grew: each line lists a thousand node ids, and parsing them four times a
                     // second took CPU from the nodes being measured.
@@ -80,7 +85,9 @@ extension FleetBenchmark {
                         parsedLength = text.utf8.count
                     }
                     let done = history.records.filter { $0.round > 0 }
-                    if done.count > reported, let cpu = server.cpuSeconds() { cpuAtRoundEnd.append(cpu) }
+                    for record in done.dropFirst(reported) {
+                        if let used = cpu.cpu(endingAt: now, duration: record.duration) { roundCPU.append(used) }
+                    }
                     if done.count > reported {
                         let totals = traffic.totals
                         for _ in reported..<done.count { trafficAtRoundEnd.append(totals) }
@@ -109,7 +116,7 @@ extension FleetBenchmark {
             nodes: n, rounds: done.count, model: "2nn", parameters: (try? Sequential(preset: .twoNN, seed: 0).parameterCount) ?? 0,
             serverStartSeconds: startSeconds, roundSeconds: seconds,
             accepted: done.map(\.accepted.count),
-            serverCPUSeconds: zip(cpuAtRoundEnd.dropFirst(), cpuAtRoundEnd).map { $0 - $1 },
+            serverCPUSeconds: roundCPU,
             roundsPerSecond: mean > 0 ? 1 / mean : 0,
             latency: recorder.summary(), serverPeakRSSBytes: peak,
             uplinkCodec: options.uplinkCodec, downlinkCodec: options.downlinkCodec, errorFeedback: options.errorFeedback,

@@ -35,8 +35,8 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var roundSeconds: [Double]
         /// Results accepted per round.
         public var accepted: [Int]
-        /// Server CPU time (user + system) between the ends of consecutive rounds, seconds: rounds 2… only,
-        /// since round 1 also pays for loading the experiment.
+        /// Server CPU time (user + system) in each round, seconds: over the round's duration ending when the
+        /// benchmark saw it end (``CPUTimeline``), sampled from `/proc` four times a second.
         public var serverCPUSeconds: [Double]
         /// 1 / mean round duration.
         public var roundsPerSecond: Double
@@ -68,8 +68,10 @@ public struct FleetBenchmarkReport: Sendable, Codable, Equatable {
         public var roundSeconds: [Double]
         /// Replies aggregated per round.
         public var accepted: [Int]
-        /// CPU time (user + system) of the SuperLink and the ServerApp together between the ends of
-        /// consecutive rounds, seconds: rounds 2… only.
+        /// Error replies per round (their reasons are in the ServerApp's record, `flower/rounds.jsonl`).
+        public var errorReplies: [Int]
+        /// CPU time (user + system) of the SuperLink and the ServerApp together in each round, seconds,
+        /// measured as ``Rounds/serverCPUSeconds`` is.
         public var cpuSeconds: [Double]
         /// 1 / mean round duration.
         public var roundsPerSecond: Double

@@ -35,6 +35,10 @@ public enum FleetBenchmarkTable {
                 + "; SuperLink + ServerApp peak RSS \(mib(f.peakRSSBytes))")
             lines += details(accepted: f.accepted, traffic: "", up: f.uploadBytes, down: f.downloadBytes,
                              cpu: f.cpuSeconds, cpuOf: "SuperLink + ServerApp")
+            if f.errorReplies.contains(where: { $0 > 0 }) {
+                lines.append("  error replies per round: \(f.errorReplies.map(String.init).joined(separator: ", ")) "
+                             + "(reasons in the ServerApp's record, flower/rounds.jsonl)")
+            }
             var ratios: [String] = []
             if let ratio = f.roundTimeRatio { ratios.append(String(format: "round time %.1f×", ratio)) }
             if let ratio = f.cpuRatio { ratios.append(String(format: "server CPU per round %.1f×", ratio)) }
@@ -50,7 +54,7 @@ public enum FleetBenchmarkTable {
         var lines = ["  accepted per round: \(accepted.map(String.init).joined(separator: ", "))",
                      "  \(traffic)up [\(kib(up))] KiB, down [\(kib(down))] KiB per round"]
         if !cpu.isEmpty {
-            lines.append("  \(cpuOf) CPU per round (rounds 2…): [\(cpu.map { String(format: "%.2f", $0) }.joined(separator: ", "))] s")
+            lines.append("  \(cpuOf) CPU per round: [\(cpu.map { String(format: "%.2f", $0) }.joined(separator: ", "))] s")
         }
         return lines
     }
