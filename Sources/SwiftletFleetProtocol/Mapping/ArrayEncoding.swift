@@ -81,10 +81,10 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             do { count = try NpyArray.elementCount(array.shape) } catch {
                 throw .arrayMismatch(index: index, key: key, reason: "invalid shape \(array.shape)")
             }
-            guard array.data.count == count * 4 else {
-                throw .arrayMismatch(index: index, key: key, reason: "\(array.data.count) bytes for \(count) float32 values")
+            guard array.bytes.count == count * 4 else {
+                throw .arrayMismatch(index: index, key: key, reason: "\(array.bytes.count) bytes for \(count) float32 values")
             }
-            return (array.shape, Self.floats(littleEndian: array.data, count: count))
+            return (array.shape, Self.floats(littleEndian: array.bytes, count: count))
         default: throw .unsupportedSType(index: index, key: key, stype: array.stype)
         }
     }
@@ -98,11 +98,11 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
 
     /// The arrays packed in a received `"swiftlet.packed"` array.
     static func unpack(_ array: FleetArray, index: Int, key: String) throws(MappingError) -> ArrayRecord {
-        guard array.dtype == "uint8", array.shape == [array.data.count] else {
-            throw .arrayMismatch(index: index, key: key, reason: "a packed array must be uint8 of shape [\(array.data.count)], "
+        guard array.dtype == "uint8", array.shape == [array.bytes.count] else {
+            throw .arrayMismatch(index: index, key: key, reason: "a packed array must be uint8 of shape [\(array.bytes.count)], "
                 + "found \(array.dtype) \(array.shape)")
         }
-        do { return try PackedArrays.decode(array.data) } catch { throw .arrayMismatch(index: index, key: key, reason: error.description) }
+        do { return try PackedArrays.decode(array.bytes) } catch { throw .arrayMismatch(index: index, key: key, reason: error.description) }
     }
 
     /// `values` as little-endian float32 bytes: one copy on little-endian machines (every platform Swift
@@ -121,7 +121,7 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
     }
 
     /// `count` float32 values read from little-endian `bytes` (which hold exactly `count × 4`).
-    static func floats(littleEndian bytes: [UInt8], count: Int) -> [Float] {
+    static func floats(littleEndian bytes: ArraySlice<UInt8>, count: Int) -> [Float] {
         var values = [Float](repeating: 0, count: count)
         values.withUnsafeMutableBytes { out in
             bytes.withUnsafeBytes { out.copyMemory(from: $0) }

@@ -72,6 +72,13 @@ public enum PackedArrays {
     ///
     /// - Throws: ``PackedArraysError`` naming the field and byte offset that is wrong.
     public static func decode(_ bytes: [UInt8]) throws(PackedArraysError) -> ArrayRecord {
+        try decode(bytes[...])
+    }
+
+    /// The record packed in `bytes`, a range of a larger buffer (offsets in errors count from its start).
+    ///
+    /// - Throws: ``PackedArraysError`` naming the field and byte offset that is wrong.
+    public static func decode(_ bytes: ArraySlice<UInt8>) throws(PackedArraysError) -> ArrayRecord {
         var reader = Reader(bytes: bytes)
         guard try reader.take(4, "magic") == magic[...] else { throw .malformed(offset: 0, "magic is not SWPK") }
         let header = try reader.take(4, "version")
@@ -137,14 +144,15 @@ public enum PackedArrays {
 
     /// A bounds-checked cursor over the packed bytes.
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: ArraySlice<UInt8>
+        /// Bytes read so far, counted from `bytes.startIndex`.
         var offset = 0
         var remaining: Int { bytes.count - offset }
 
         mutating func take(_ count: Int, _ field: String) throws(PackedArraysError) -> ArraySlice<UInt8> {
             guard count <= remaining else { throw .truncated(field: field, offset: offset) }
             defer { offset += count }
-            return bytes[offset..<(offset + count)]
+            return bytes[(bytes.startIndex + offset)..<(bytes.startIndex + offset + count)]
         }
 
         mutating func u16(_ field: String) throws(PackedArraysError) -> UInt16 {

@@ -9,14 +9,27 @@ public struct FleetArray: Sendable, Equatable {
     public var shape: [Int]
     /// How `data` is serialised (`"numpy.ndarray"` for Flower).
     public var stype: String
-    /// The serialised array.
-    public var data: [UInt8]
+    /// The serialised array, possibly a range of a larger buffer: an array inflated from a single chunk keeps
+    /// the chunk object's bytes rather than a copy of them, which for a model update is the largest buffer a
+    /// node or the server holds.
+    public var bytes: ArraySlice<UInt8>
+
+    /// The serialised array, as an array of its own (a copy when ``bytes`` is a range of a larger buffer).
+    public var data: [UInt8] {
+        get { Array(bytes) }
+        set { bytes = newValue[...] }
+    }
 
     /// Creates an array.
     public init(dtype: String, shape: [Int], stype: String, data: [UInt8]) {
+        self.init(dtype: dtype, shape: shape, stype: stype, bytes: data[...])
+    }
+
+    /// Creates an array whose serialised bytes are `bytes`, without copying them.
+    public init(dtype: String, shape: [Int], stype: String, bytes: ArraySlice<UInt8>) {
         self.dtype = dtype
         self.shape = shape
         self.stype = stype
-        self.data = data
+        self.bytes = bytes
     }
 }

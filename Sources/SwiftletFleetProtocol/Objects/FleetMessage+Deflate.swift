@@ -134,10 +134,11 @@ private struct Deflater {
         var chunks: [Flwr_Proto_ObjectTree] = []
         var distinct: [String] = []
         var indices: [FleetJSON] = []
-        var start = 0
-        while start < array.data.count {
-            let end = min(start + chunkSize, array.data.count)
-            let node = add(.arrayChunk, children: [], body: array.data[start..<end])
+        let bytes = array.bytes
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = min(start + chunkSize, bytes.endIndex)
+            let node = add(.arrayChunk, children: [], body: bytes[start..<end])
             if let index = distinct.firstIndex(of: node.objectID) {
                 indices.append(.int(Int64(index)))
             } else {

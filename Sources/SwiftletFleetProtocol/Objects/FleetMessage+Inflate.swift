@@ -195,7 +195,8 @@ private struct Inflater {
             let (_, chunkBody) = try open(chunkNode, expected: .arrayChunk, parent: id)
             chunkData[chunkNode.objectID] = chunkBody
         }
-        var data: [UInt8] = []
+        var chunks: [ArraySlice<UInt8>] = []
+        var total = 0
         var used = Set<Int>()
         for entry in indexJSON {
             guard case .int(let index) = entry, index >= 0, index < header.children.count else {
@@ -203,14 +204,21 @@ private struct Inflater {
             }
             used.insert(Int(index))
             let chunk = chunkData[header.children[Int(index)].rawValue]!
-            guard data.count + chunk.count <= limits.maxTotalBytes else {
-                throw .tooLarge(object: id, size: data.count + chunk.count, limit: limits.maxTotalBytes)
+            guard total + chunk.count <= limits.maxTotalBytes else {
+                throw .tooLarge(object: id, size: total + chunk.count, limit: limits.maxTotalBytes)
             }
-            data.append(contentsOf: chunk)
+            total += chunk.count
+            chunks.append(chunk)
         }
         guard used.count == header.children.count else {
             throw .treeMismatch(object: id, reason: "\(header.children.count - used.count) chunk(s) listed but never used")
         }
+        // One chunk (a Swiftlet peer's packed model, any array under the chunk size): keep its bytes where
+        // they are. Several are joined into an array of their own.
+        if chunks.count == 1 { return FleetArray(dtype: dtype, shape: shape, stype: stype, bytes: chunks[0]) }
+        var data: [UInt8] = []
+        data.reserveCapacity(total)
+        for chunk in chunks { data.append(contentsOf: chunk) }
         return FleetArray(dtype: dtype, shape: shape, stype: stype, data: data)
     }
 }

@@ -20,6 +20,15 @@ import Testing
         #expect(try PackedArrays.decode(Self.bytes) == Self.record)
     }
 
+    @Test func aRecordPackedInARangeOfABufferDecodesAsOnItsOwnWithOffsetsFromTheRangesStart() throws {
+        let buffer: [UInt8] = [9, 9, 9] + Self.bytes + [7]
+        #expect(try PackedArrays.decode(buffer[3..<(3 + Self.bytes.count)]) == Self.record)
+        // Cut at 20 bytes into the record: the offset counts from the range's start, not the buffer's.
+        #expect(throws: PackedArraysError.truncated(field: "shape of 'w'", offset: 20)) {
+            try PackedArrays.decode(buffer[3..<23])
+        }
+    }
+
     @Test func scalarsAndEmptyRecordsRoundTrip() throws {
         let scalar = try ArrayRecord(specs: [ArraySpec(name: "step", shape: [])], values: [3])
         #expect(try PackedArrays.decode(PackedArrays.encode(scalar)) == scalar)

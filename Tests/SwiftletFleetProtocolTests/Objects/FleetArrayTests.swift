@@ -1,0 +1,60 @@
+import Testing
+@testable import SwiftletFleetProtocol
+
+/// A `FleetArray`'s bytes: kept where an inflated single chunk holds them, joined when there are several, and
+/// deflated alike whichever buffer they sit in.
+@Suite struct FleetArrayTests {
+    static func message(_ array: FleetArray, chunkSize: Int) throws -> DeflatedMessage {
+        var metadata = Flwr_Proto_Metadata()
+        metadata.messageType = "train"
+        let content = RecordDict([("arrays", .arrays(FleetArrayRecord([("a", array)])))])
+        return try FleetMessage(metadata: metadata, body: .content(content)).deflate(chunkSize: chunkSize)
+    }
+
+    static func inflatedArray(_ d: DeflatedMessage) throws -> FleetArray? {
+        guard case .content(let content) = try FleetMessage.inflate(d).body,
+              case .arrays(let record)? = content["arrays"] else { return nil }
+        return record["a"]
+    }
+
+    static let pattern: [UInt8] = (0..<40).map { UInt8($0 * 7 % 251) }
+
+    @Test func anArrayInflatedFromOneChunkKeepsTheChunkObjectsBytesRatherThanACopy() throws {
+        let d = try Self.message(FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", data: Self.pattern), chunkSize: 64)
+        let chunk = try #require(d.objects.values.first { $0.starts(with: Array("ArrayChunk ".utf8)) })
+        let array = try #require(try Self.inflatedArray(d))
+        #expect(array.data == Self.pattern)
+        // A range of the chunk object, past its header, at the same address: no copy was made.
+        #expect(array.bytes.startIndex == chunk.count - 40)
+        let objectAddress = chunk.withUnsafeBytes { $0.baseAddress! + (chunk.count - 40) }
+        let arrayAddress = array.bytes.withUnsafeBytes { $0.baseAddress! }
+        #expect(objectAddress == arrayAddress)
+    }
+
+    @Test func anArrayOfSeveralChunksIsJoinedIntoAnArrayOfItsOwn() throws {
+        let d = try Self.message(FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", data: Self.pattern), chunkSize: 16)
+        let array = try #require(try Self.inflatedArray(d))
+        #expect(array.bytes.startIndex == 0)
+        #expect(array.data == Self.pattern)
+    }
+
+    @Test func anArrayWhoseBytesAreARangeDeflatesAsItsCopyDoes() throws {
+        let buffer: [UInt8] = [1, 2, 3, 4, 5] + Self.pattern + [6]
+        let ranged = FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", bytes: buffer[5..<45])
+        let copied = FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", data: Self.pattern)
+        #expect(ranged == copied)
+        for chunkSize in [7, 16, 40, 64] {
+            let a = try Self.message(ranged, chunkSize: chunkSize), b = try Self.message(copied, chunkSize: chunkSize)
+            #expect(a.messageID == b.messageID)
+            #expect(a.objects == b.objects)
+        }
+    }
+
+    @Test func settingDataReplacesTheBytes() {
+        var array = FleetArray(dtype: "uint8", shape: [2], stype: "swiftlet.packed", bytes: Self.pattern[10..<12])
+        #expect(array.data == [Self.pattern[10], Self.pattern[11]])
+        array.data = [1, 2, 3]
+        #expect(array.bytes == [1, 2, 3])
+        #expect(array.bytes.startIndex == 0)
+    }
+}
