@@ -48,7 +48,7 @@ public struct FleetServerApp: Sendable {
         do { store = try SQLiteFleetStore(path: d.database, spareFileBytes: d.spareFileBytes) } catch {
             throw FleetServerAppError.database(path: d.database, reason: error.description)
         }
-        if let experiment, d.prepareSpareFiles { try prepareSpareFiles(store, for: experiment) }
+        if let experiment, d.prepareSpareFiles { try await prepareSpareFiles(store, for: experiment) }
         let service = FleetService(
             store: store, limits: FleetServiceLimits(maxObjectBytes: d.maxObjectBytes), seed: config.experiment.seed)
         try await service.restore()
@@ -80,12 +80,21 @@ public struct FleetServerApp: Sendable {
     /// Writes spare object files for one round of `experiment`'s updates — `per-round` files of the model's
     /// float32 size, rounded up to whole 4 KiB pages — unless the store already holds them, so that a fresh
     /// deployment's first round overwrites files as later rounds do (``SQLiteFleetStore/prepareSpareFiles(count:size:)``).
-    private func prepareSpareFiles(_ store: SQLiteFleetStore, for experiment: Experiment) throws {
+    ///
+    /// The writes run on a thread that may block on the disk, not on one of the few Swift concurrency threads
+    /// (as many as cores) that an app embedding the server shares with everything else.
+    private func prepareSpareFiles(_ store: SQLiteFleetStore, for experiment: Experiment) async throws {
         let size = Self.spareFileSize(parameters: experiment.parameterCount)
+        let count = config.experiment.server.perRound
         let clock = ContinuousClock()
         let start = clock.now
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<(files: Int, bytes: Int), FleetStoreError>, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(FleetStoreError) in try store.prepareSpareFiles(count: count, size: size) })
+            }
+        }
         let added: (files: Int, bytes: Int)
-        do { added = try store.prepareSpareFiles(count: config.experiment.server.perRound, size: size) } catch {
+        do { added = try result.get() } catch {
             throw FleetServerAppError.database(path: config.deployment.database, reason: error.description)
         }
         guard added.files > 0 else { return }
