@@ -41,14 +41,14 @@ public struct FleetServerApp: Sendable {
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> FederationResult? {
         let d = config.deployment
         let http = try makeHTTPServer()
-        let experiment = serveOnly ? nil : try Experiment.build(config.experiment)
+        let plan = serveOnly ? nil : try FleetRunPlan(config: config.experiment)
         let store: SQLiteFleetStore
         let folder = URL(fileURLWithPath: d.database).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         do { store = try SQLiteFleetStore(path: d.database, spareFileBytes: d.spareFileBytes) } catch {
             throw FleetServerAppError.database(path: d.database, reason: error.description)
         }
-        if let experiment, d.prepareSpareFiles { try await prepareSpareFiles(store, for: experiment) }
+        if let plan, d.prepareSpareFiles { try await prepareSpareFiles(store, for: plan) }
         let service = FleetService(
             store: store, limits: FleetServiceLimits(maxObjectBytes: d.maxObjectBytes), seed: config.experiment.seed)
         try await service.restore()
@@ -64,11 +64,11 @@ public struct FleetServerApp: Sendable {
                 "database": "\(d.database)",
             ])
             onListening(port)
-            guard let experiment else {
+            guard let plan else {
                 _ = try await group.next()
                 return nil
             }
-            let result = try await runFederation(experiment, service: service)
+            let result = try await runFederation(plan, service: service)
             logger.info("run finished; serving \(finishGrace) more so nodes learn it", metadata: ["stop": "\(result.stopReason)"])
             // Nodes learn that the run ended only from GetRun on their next poll: keep answering for a while.
             try await Task.sleep(for: finishGrace)
@@ -77,24 +77,21 @@ public struct FleetServerApp: Sendable {
         }
     }
 
-    /// Writes spare object files for one round of `experiment`'s updates — `per-round` files of the model's
+    /// Writes spare object files for one round of `plan`'s updates — `per-round` files of the model's
     /// float32 size, rounded up to whole 4 KiB pages — unless the store already holds them, so that a fresh
     /// deployment's first round overwrites files as later rounds do (``SQLiteFleetStore/prepareSpareFiles(count:size:)``).
     ///
     /// The writes run on a thread that may block on the disk, not on one of the few Swift concurrency threads
     /// (as many as cores) that an app embedding the server shares with everything else.
-    private func prepareSpareFiles(_ store: SQLiteFleetStore, for experiment: Experiment) async throws {
-        let size = Self.spareFileSize(parameters: experiment.parameterCount)
+    private func prepareSpareFiles(_ store: SQLiteFleetStore, for plan: FleetRunPlan) async throws {
+        let size = Self.spareFileSize(parameters: plan.parameterCount)
         let count = config.experiment.server.perRound
         let clock = ContinuousClock()
         let start = clock.now
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<(files: Int, bytes: Int), FleetStoreError>, Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(FleetStoreError) in try store.prepareSpareFiles(count: count, size: size) })
-            }
-        }
         let added: (files: Int, bytes: Int)
-        do { added = try result.get() } catch {
+        do {
+            added = try await BlockingIO.run { () throws(FleetStoreError) in try store.prepareSpareFiles(count: count, size: size) }
+        } catch {
             throw FleetServerAppError.database(path: config.deployment.database, reason: error.description)
         }
         guard added.files > 0 else { return }
@@ -111,11 +108,11 @@ public struct FleetServerApp: Sendable {
         (parameters * MemoryLayout<Float>.size + 4_095) / 4_096 * 4_096
     }
 
-    private func runFederation(_ experiment: Experiment, service: FleetService) async throws -> FederationResult {
+    private func runFederation(_ plan: FleetRunPlan, service: FleetService) async throws -> FederationResult {
         let output = try FleetRunOutput(directory: config.deployment.results, config: config)
-        logger.info("experiment", metadata: ["description": "\(experiment.description)"])
+        logger.info("experiment", metadata: ["description": "\(plan.description)"])
         return try await FleetRunDriver.run(
-            strategy: experiment.strategy, federation: experiment.setup.federation, service: service,
+            strategy: plan.strategy, federation: plan.federation, service: service,
             settings: runSettings, output: output, logger: logger)
     }
 

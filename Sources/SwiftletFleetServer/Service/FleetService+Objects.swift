@@ -39,12 +39,9 @@ extension FleetService {
     /// as many as cores). Pass the result to ``FleetStore/discardStaged(_:)`` once the request is done.
     nonisolated func stage(_ objects: [(id: String, bytes: [UInt8])]) async throws(FleetFailure) -> [StagedObject] {
         let store = self.store
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[StagedObject], FleetStoreError>, Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(FleetStoreError) in try store.stageObjects(objects) })
-            }
-        }
-        do { return try result.get() } catch { throw FleetFailure(.internalError, error.description) }
+        do {
+            return try await BlockingIO.run { () throws(FleetStoreError) in try store.stageObjects(objects) }
+        } catch { throw FleetFailure(.internalError, error.description) }
     }
 
     /// Runs `body` for a request whose uploads are `staged`, then removes the staging files it did not
