@@ -48,7 +48,9 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             }
             return FleetArray(dtype: "float32", shape: shape, stype: stype, data: npy.encoded)
         case .swiftletF32LE:
-            return FleetArray(dtype: "float32", shape: shape, stype: stype, data: Self.littleEndianBytes(values))
+            return FleetArray(dtype: "float32", shape: shape, stype: stype, count: values.count * 4) { out in
+                Self.writeLittleEndian(values, into: out)
+            }
         }
     }
 
@@ -90,10 +92,18 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
     }
 
     /// `record` as one packed array (dtype `uint8`, its shape the byte count, as codec payloads).
+    ///
+    /// The bytes are written behind the header of the chunk object that carries them (see
+    /// ``FleetArray/init(dtype:shape:stype:count:writing:)``), the same bytes as ``PackedArrays/encode(_:)``.
     static func packed(_ record: ArrayRecord) throws(MappingError) -> FleetArray {
-        let bytes: [UInt8]
-        do { bytes = try PackedArrays.encode(record) } catch { throw .arrayMismatch(index: 0, key: FleetContentKeys.packedArray, reason: error.description) }
-        return FleetArray(dtype: "uint8", shape: [bytes.count], stype: PackedArrays.stype, data: bytes)
+        let header: [UInt8]
+        do { header = try PackedArrays.layout(record) } catch {
+            throw .arrayMismatch(index: 0, key: FleetContentKeys.packedArray, reason: error.description)
+        }
+        let count = header.count + record.values.count * 4
+        return FleetArray(dtype: "uint8", shape: [count], stype: PackedArrays.stype, count: count) { out in
+            PackedArrays.write(header: header, values: record.values, into: out)
+        }
     }
 
     /// The arrays packed in a received `"swiftlet.packed"` array.
@@ -105,26 +115,25 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
         do { return try PackedArrays.decode(array.bytes) } catch { throw .arrayMismatch(index: index, key: key, reason: error.description) }
     }
 
-    /// `values` as little-endian float32 bytes: one copy on little-endian machines (every platform Swift
-    /// targets today), byte swaps otherwise.
-    static func littleEndianBytes(_ values: ArraySlice<Float>) -> [UInt8] {
-        var data = [UInt8](repeating: 0, count: values.count * 4)
-        data.withUnsafeMutableBytes { out in
-            values.withUnsafeBytes { out.copyMemory(from: $0) }
-            if UInt32(1).littleEndian != 1 {
-                for i in 0..<values.count {
-                    out.storeBytes(of: values[values.startIndex + i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
-                }
+    /// Writes `values` as little-endian float32 into `out`, which holds exactly `values.count × 4` bytes: one
+    /// copy on little-endian machines (every platform Swift targets today), byte swaps otherwise.
+    static func writeLittleEndian(_ values: ArraySlice<Float>, into out: UnsafeMutableRawBufferPointer) {
+        precondition(out.count == values.count * 4, "writeLittleEndian: \(out.count) bytes for \(values.count) values")
+        values.withUnsafeBytes { out.copyMemory(from: $0) }
+        if UInt32(1).littleEndian != 1 {
+            for i in 0..<values.count {
+                out.storeBytes(of: values[values.startIndex + i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
             }
         }
-        return data
     }
 
-    /// `count` float32 values read from little-endian `bytes` (which hold exactly `count × 4`).
+    /// `count` float32 values read from little-endian `bytes`, which must hold exactly `count × 4` (every
+    /// value is copied from them; none is zeroed first).
     static func floats(littleEndian bytes: ArraySlice<UInt8>, count: Int) -> [Float] {
-        var values = [Float](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { out in
-            bytes.withUnsafeBytes { out.copyMemory(from: $0) }
+        precondition(bytes.count == count * 4, "floats(littleEndian:count:): \(bytes.count) bytes for \(count) values")
+        var values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = count
         }
         if UInt32(1).littleEndian != 1 {
             for i in 0..<count { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }

@@ -37,6 +37,19 @@ public enum PackedArrays {
     /// - Throws: ``PackedArraysError/unrepresentable(_:)`` when a name is longer than 65,535 bytes, a rank
     ///   exceeds ``maxRank`` or a dimension does not fit in 32 bits.
     public static func encode(_ record: ArrayRecord) throws(PackedArraysError) -> [UInt8] {
+        let header = try layout(record)
+        // Filled straight from the header and values, not zeroed first: an update-sized pass less.
+        let total = header.count + record.values.count * 4
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            write(header: header, values: record.values, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = total
+        }
+    }
+
+    /// The bytes before the values: magic, version, the arrays' names and shapes, and the padding.
+    ///
+    /// - Throws: ``PackedArraysError/unrepresentable(_:)`` as ``encode(_:)`` does.
+    static func layout(_ record: ArrayRecord) throws(PackedArraysError) -> [UInt8] {
         var header = magic + [version, 0, 0, 0]
         append(UInt32(record.specs.count), to: &header)
         for spec in record.specs {
@@ -53,19 +66,21 @@ public enum PackedArrays {
             }
         }
         while header.count % 4 != 0 { header.append(0) }
-        let values = record.values
-        var bytes = [UInt8](repeating: 0, count: header.count + values.count * 4)
-        bytes.withUnsafeMutableBytes { out in
-            header.withUnsafeBytes { out.copyMemory(from: $0) }
-            let body = UnsafeMutableRawBufferPointer(rebasing: out[header.count...])
-            values.withUnsafeBytes { body.copyMemory(from: $0) }
-            if UInt32(1).littleEndian != 1 {
-                for i in values.indices {
-                    body.storeBytes(of: values[i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
-                }
+        return header
+    }
+
+    /// Writes `header` (``layout(_:)``) and `values` as little-endian float32 into `out`, which holds
+    /// exactly `header.count + values.count × 4` bytes.
+    static func write(header: [UInt8], values: [Float], into out: UnsafeMutableRawBufferPointer) {
+        precondition(out.count == header.count + values.count * 4, "PackedArrays.write: \(out.count) bytes for \(header.count) + \(values.count) × 4")
+        header.withUnsafeBytes { out.copyMemory(from: $0) }
+        let body = UnsafeMutableRawBufferPointer(rebasing: out[header.count...])
+        values.withUnsafeBytes { body.copyMemory(from: $0) }
+        if UInt32(1).littleEndian != 1 {
+            for i in values.indices {
+                body.storeBytes(of: values[i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
             }
         }
-        return bytes
     }
 
     /// The record packed in `bytes`.
@@ -125,10 +140,11 @@ public enum PackedArrays {
         guard !overflow, reader.remaining == needed else {
             throw .lengthMismatch(values: total, expectedBytes: overflow ? Int.max : needed, actualBytes: reader.remaining)
         }
-        var values = [Float](repeating: 0, count: total)
+        // Every value is copied from the bytes (their length was checked above), none zeroed first.
         let start = reader.offset
-        values.withUnsafeMutableBytes { out in
-            bytes.withUnsafeBytes { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        var values = [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            initialized = total
         }
         if UInt32(1).littleEndian != 1 {
             for i in values.indices { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }

@@ -86,12 +86,16 @@ private struct Deflater {
         var seen = Set<String>()
         for child in children where seen.insert(child.objectID).inserted { distinct.append(child) }
         let ids = distinct.map { ObjectID(rawValue: $0.objectID)! }
-        let bytes = ObjectHeader.assemble(objectClass, children: ids, body: body)
+        return store(ObjectHeader.assemble(objectClass, children: ids, body: body), children: distinct)
+    }
+
+    /// Keeps a whole object's bytes and answers its tree node.
+    mutating func store(_ bytes: [UInt8], children: [Flwr_Proto_ObjectTree]) -> Flwr_Proto_ObjectTree {
         let id = ObjectID(of: bytes).rawValue
         objects[id] = bytes
         var node = Flwr_Proto_ObjectTree()
         node.objectID = id
-        node.children = distinct
+        node.children = children
         return node
     }
 
@@ -138,7 +142,12 @@ private struct Deflater {
         var start = bytes.startIndex
         while start < bytes.endIndex {
             let end = min(start + chunkSize, bytes.endIndex)
-            let node = add(.arrayChunk, children: [], body: bytes[start..<end])
+            // Bytes written behind their chunk's header travel as they are when they make one chunk.
+            let node = if let object = array.chunkObject, end == bytes.endIndex, start == bytes.startIndex {
+                store(object, children: [])
+            } else {
+                add(.arrayChunk, children: [], body: bytes[start..<end])
+            }
             if let index = distinct.firstIndex(of: node.objectID) {
                 indices.append(.int(Int64(index)))
             } else {

@@ -25,12 +25,15 @@ public struct ObjectHeader: Sendable, Equatable {
     /// ``object(_:children:body:)`` for a body that may be a slice of a larger array (a chunk of an array's
     /// data), copied once, straight into the object.
     static func assemble(_ objectClass: ObjectClass, children: [ObjectID], body: some Collection<UInt8>) -> [UInt8] {
-        let head = "\(objectClass.rawValue) \(children.map(\.rawValue).joined(separator: ",")) \(body.count)"
-        var bytes = Array(head.utf8)
-        bytes.reserveCapacity(bytes.count + 1 + body.count)
-        bytes.append(0)
+        var bytes = head(objectClass, children: children, bodyLength: body.count)
+        bytes.reserveCapacity(bytes.count + body.count)
         bytes.append(contentsOf: body)
         return bytes
+    }
+
+    /// The bytes an object's body follows: the header and its NUL divider.
+    static func head(_ objectClass: ObjectClass, children: [ObjectID], bodyLength: Int) -> [UInt8] {
+        Array("\(objectClass.rawValue) \(children.map(\.rawValue).joined(separator: ",")) \(bodyLength)".utf8) + [0]
     }
 
     /// Parses and validates an object's header; returns the header and the offset where the body starts.

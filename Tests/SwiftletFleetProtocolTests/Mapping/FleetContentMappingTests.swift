@@ -42,6 +42,8 @@ import Testing
     @Test func compactEncodingIsRawLittleEndianFloat32() throws {
         let record = try FleetArrayRecord(try ArrayRecord(specs: [ArraySpec(name: "w", shape: [1])], values: [1]), encoding: .swiftletF32LE)
         #expect(record["w"] == FleetArray(dtype: "float32", shape: [1], stype: "swiftlet.f32le", data: [0, 0, 0x80, 0x3F]))
+        // Written behind the header of the chunk object that carries it, which is sent as it is.
+        #expect(record["w"]?.chunkObject == Array("ArrayChunk  4".utf8) + [0, 0, 0, 0x80, 0x3F])
     }
 
     @Test func evaluateInstructionRoundTrips() throws {

@@ -16,6 +16,13 @@ import Testing
         #expect(try PackedArrays.encode(Self.record) == Self.bytes)
     }
 
+    @Test func aPackedRecordArrayHoldsTheDocumentedBytesBehindItsChunkHeader() throws {
+        let array = try ArrayEncoding.packed(Self.record)
+        #expect(array.dtype == "uint8" && array.shape == [48] && array.stype == PackedArrays.stype)
+        #expect(Array(array.bytes) == Self.bytes)
+        #expect(array.chunkObject == Array("ArrayChunk  48".utf8) + [0] + Self.bytes)
+    }
+
     @Test func unpacksTheDocumentedBytes() throws {
         #expect(try PackedArrays.decode(Self.bytes) == Self.record)
     }

@@ -57,4 +57,59 @@ import Testing
         #expect(array.bytes == [1, 2, 3])
         #expect(array.bytes.startIndex == 0)
     }
+
+    /// An array of `pattern` written behind its chunk header.
+    static func written() -> FleetArray {
+        FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", count: 40) { out in
+            Self.pattern.withUnsafeBytes { out.copyMemory(from: $0) }
+        }
+    }
+
+    @Test func anArrayWrittenBehindItsChunkHeaderDeflatesAsItsCopyDoes() throws {
+        let written = Self.written()
+        let copied = FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", data: Self.pattern)
+        #expect(written == copied)
+        #expect(written.bytes.elementsEqual(Self.pattern))
+        // One chunk (40 and 64) and several (7, 16): the same objects and ids either way.
+        for chunkSize in [7, 16, 40, 64] {
+            let a = try Self.message(written, chunkSize: chunkSize), b = try Self.message(copied, chunkSize: chunkSize)
+            #expect(a.messageID == b.messageID)
+            #expect(a.objects == b.objects)
+        }
+    }
+
+    @Test func anArrayWrittenBehindItsChunkHeaderIsSentAsThatBufferNotACopy() throws {
+        let written = Self.written()
+        let d = try Self.message(written, chunkSize: 64)
+        let chunk = try #require(d.objects.values.first { $0.starts(with: Array("ArrayChunk ".utf8)) })
+        // "ArrayChunk  40" and its NUL: 15 bytes of header, then the array's own bytes at the same address.
+        #expect(Array(chunk.prefix(15)) == Array("ArrayChunk  40".utf8) + [0])
+        let bodyAddress = chunk.withUnsafeBytes { $0.baseAddress! + 15 }
+        let arrayAddress = written.bytes.withUnsafeBytes { $0.baseAddress! }
+        #expect(bodyAddress == arrayAddress)
+    }
+
+    @Test func changingTheBytesOfAWrittenArrayDeflatesTheNewBytes() throws {
+        var changed = Self.written()
+        changed.bytes[changed.bytes.startIndex] ^= 0xFF
+        var expected = Self.pattern
+        expected[0] ^= 0xFF
+        let a = try Self.message(changed, chunkSize: 64)
+        let b = try Self.message(FleetArray(dtype: "uint8", shape: [40], stype: "swiftlet.packed", data: expected), chunkSize: 64)
+        #expect(a.objects == b.objects)
+        var replaced = Self.written()
+        replaced.data = [9, 8, 7]
+        let c = try Self.message(replaced, chunkSize: 64)
+        let d = try Self.message(FleetArray(dtype: "uint8", shape: [3], stype: "swiftlet.packed", data: [9, 8, 7]), chunkSize: 64)
+        #expect(c.objects.keys.sorted() != a.objects.keys.sorted())
+        #expect(c.objects.values.contains { $0 == Array("ArrayChunk  3".utf8) + [0, 9, 8, 7] })
+        #expect(c.objects.keys.contains(try #require(d.objects.keys.first { d.objects[$0]!.starts(with: Array("ArrayChunk ".utf8)) })))
+    }
+
+    @Test func anEmptyWrittenArrayHasNoChunk() throws {
+        let empty = FleetArray(dtype: "float32", shape: [0], stype: "swiftlet.f32le", count: 0) { _ in }
+        let d = try Self.message(empty, chunkSize: 64)
+        #expect(!d.objects.values.contains { $0.starts(with: Array("ArrayChunk ".utf8)) })
+        #expect(try Self.inflatedArray(d)?.bytes.isEmpty == true)
+    }
 }
