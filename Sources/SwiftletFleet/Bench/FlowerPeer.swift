@@ -65,7 +65,8 @@ final class FlowerPeer: @unchecked Sendable {
         process.environment = environment
         process.currentDirectoryURL = work
         let file = work.appendingPathComponent(log)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        // A file that cannot be created fails the FileHandle below, naming it.
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         process.standardOutput = handle
         process.standardError = handle

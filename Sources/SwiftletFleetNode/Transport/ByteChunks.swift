@@ -46,7 +46,7 @@ struct ByteChunks: AsyncSequence, Sendable {
                 let take = Swift.min(chunkSize - filled, bytes.count - offset)
                 if take > 0 {
                     if buffer == nil { buffer = ByteBufferAllocator().buffer(capacity: Swift.min(chunkSize, remaining)) }
-                    bytes.withUnsafeBytes { buffer!.writeBytes(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + take)])) }
+                    _ = bytes.withUnsafeBytes { buffer!.writeBytes(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + take)])) }
                     offset += take
                 }
                 if offset == bytes.count {
