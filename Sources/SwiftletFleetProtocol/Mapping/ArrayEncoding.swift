@@ -49,7 +49,7 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             return FleetArray(dtype: "float32", shape: shape, stype: stype, data: npy.encoded)
         case .swiftletF32LE:
             return FleetArray(dtype: "float32", shape: shape, stype: stype, count: values.count * 4) { out in
-                Self.writeLittleEndian(values, into: out)
+                LittleEndianFloat32.write(values, into: out)
             }
         }
     }
@@ -86,7 +86,7 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
             guard array.bytes.count == count * 4 else {
                 throw .arrayMismatch(index: index, key: key, reason: "\(array.bytes.count) bytes for \(count) float32 values")
             }
-            return (array.shape, Self.floats(littleEndian: array.bytes, count: count))
+            return (array.shape, LittleEndianFloat32.read(array.bytes))
         default: throw .unsupportedSType(index: index, key: key, stype: array.stype)
         }
     }
@@ -113,31 +113,5 @@ public enum ArrayEncoding: String, Sendable, Equatable, CaseIterable {
                 + "found \(array.dtype) \(array.shape)")
         }
         do { return try PackedArrays.decode(array.bytes) } catch { throw .arrayMismatch(index: index, key: key, reason: error.description) }
-    }
-
-    /// Writes `values` as little-endian float32 into `out`, which holds exactly `values.count × 4` bytes: one
-    /// copy on little-endian machines (every platform Swift targets today), byte swaps otherwise.
-    static func writeLittleEndian(_ values: ArraySlice<Float>, into out: UnsafeMutableRawBufferPointer) {
-        precondition(out.count == values.count * 4, "writeLittleEndian: \(out.count) bytes for \(values.count) values")
-        values.withUnsafeBytes { out.copyMemory(from: $0) }
-        if UInt32(1).littleEndian != 1 {
-            for i in 0..<values.count {
-                out.storeBytes(of: values[values.startIndex + i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
-            }
-        }
-    }
-
-    /// `count` float32 values read from little-endian `bytes`, which must hold exactly `count × 4` (every
-    /// value is copied from them; none is zeroed first).
-    static func floats(littleEndian bytes: ArraySlice<UInt8>, count: Int) -> [Float] {
-        precondition(bytes.count == count * 4, "floats(littleEndian:count:): \(bytes.count) bytes for \(count) values")
-        var values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-            initialized = count
-        }
-        if UInt32(1).littleEndian != 1 {
-            for i in 0..<count { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }
-        }
-        return values
     }
 }

@@ -75,12 +75,7 @@ public enum PackedArrays {
         precondition(out.count == header.count + values.count * 4, "PackedArrays.write: \(out.count) bytes for \(header.count) + \(values.count) × 4")
         header.withUnsafeBytes { out.copyMemory(from: $0) }
         let body = UnsafeMutableRawBufferPointer(rebasing: out[header.count...])
-        values.withUnsafeBytes { body.copyMemory(from: $0) }
-        if UInt32(1).littleEndian != 1 {
-            for i in values.indices {
-                body.storeBytes(of: values[i].bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
-            }
-        }
+        LittleEndianFloat32.write(values[...], into: body)
     }
 
     /// The record packed in `bytes`.
@@ -140,15 +135,8 @@ public enum PackedArrays {
         guard !overflow, reader.remaining == needed else {
             throw .lengthMismatch(values: total, expectedBytes: overflow ? Int.max : needed, actualBytes: reader.remaining)
         }
-        // Every value is copied from the bytes (their length was checked above), none zeroed first.
-        let start = reader.offset
-        var values = [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
-            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
-            initialized = total
-        }
-        if UInt32(1).littleEndian != 1 {
-            for i in values.indices { values[i] = Float(bitPattern: UInt32(littleEndian: values[i].bitPattern)) }
-        }
+        // Their length was checked above: exactly `total` values follow.
+        let values = LittleEndianFloat32.read(bytes[(bytes.startIndex + reader.offset)...])
         do { return try ArrayRecord(specs: specs, values: values) } catch {
             throw .invalidLayout("\(error)")
         }
